@@ -1,0 +1,124 @@
+package de.parkleit.core.topic;
+
+import de.parkleit.core.Ids;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Topic names of wire contract v1 under a root (default {@code parkleit/v1}). Tests use their own
+ * root so they can share a broker.
+ */
+public record Topics(String root) {
+
+    public static final String DEFAULT_ROOT = "parkleit/v1";
+
+    public Topics {
+        Objects.requireNonNull(root, "root");
+        if (root.isEmpty() || root.endsWith("/") || root.contains("#") || root.contains("+")) {
+            throw new IllegalArgumentException("topic root must be non-empty, without wildcards or trailing '/': " + root);
+        }
+    }
+
+    public static Topics defaults() {
+        return new Topics(DEFAULT_ROOT);
+    }
+
+    public String occupancy(String facilityId) {
+        return root + "/parking/" + Ids.require(facilityId, "facility id") + "/occupancy";
+    }
+
+    public String counts(String facilityId) {
+        return root + "/parking/" + Ids.require(facilityId, "facility id") + "/counts";
+    }
+
+    public String space(String facilityId, String spaceId) {
+        return root + "/parking/" + Ids.require(facilityId, "facility id") + "/spaces/" + Ids.require(spaceId, "space id");
+    }
+
+    public String traffic(String detectorId) {
+        return root + "/traffic/" + Ids.require(detectorId, "detector id");
+    }
+
+    public String lorawanUplink(String app) {
+        return root + "/lorawan/" + Ids.require(app, "lorawan app") + "/uplink";
+    }
+
+    public String facilityState(String facilityId) {
+        return root + "/state/facility/" + Ids.require(facilityId, "facility id");
+    }
+
+    public String trafficState(String segmentId) {
+        return root + "/state/traffic/" + Ids.require(segmentId, "segment id");
+    }
+
+    public String sign(String signId) {
+        return root + "/signs/" + Ids.require(signId, "sign id");
+    }
+
+    public String deadLetter(String reason) {
+        return root + "/deadletter/" + Ids.require(reason, "reason");
+    }
+
+    /** Filters ingest subscribes to (gateway input). */
+    public String parkingInputFilter() {
+        return root + "/parking/#";
+    }
+
+    public String trafficInputFilter() {
+        return root + "/traffic/#";
+    }
+
+    public String lorawanInputFilter() {
+        return root + "/lorawan/+/uplink";
+    }
+
+    public String facilityStateFilter() {
+        return root + "/state/facility/+";
+    }
+
+    public String trafficStateFilter() {
+        return root + "/state/traffic/+";
+    }
+
+    public String signFilter() {
+        return root + "/signs/+";
+    }
+
+    /** Wraps a filter in a shared subscription of {@code group}, or returns it unchanged if group is null/blank. */
+    public static String shared(String group, String filter) {
+        if (group == null || group.isBlank()) {
+            return filter;
+        }
+        return "$share/" + group + "/" + filter;
+    }
+
+    /** Classifies an incoming topic under this root; empty if it is not one of the v1 input or state topics. */
+    public Optional<TopicMatch> match(String topic) {
+        if (topic == null || !topic.startsWith(root + "/")) {
+            return Optional.empty();
+        }
+        String[] p = topic.substring(root.length() + 1).split("/", -1);
+        TopicMatch m = null;
+        if (p.length == 3 && p[0].equals("parking") && p[2].equals("occupancy")) {
+            m = new TopicMatch(TopicKind.OCCUPANCY, p[1], null);
+        } else if (p.length == 3 && p[0].equals("parking") && p[2].equals("counts")) {
+            m = new TopicMatch(TopicKind.COUNTS, p[1], null);
+        } else if (p.length == 4 && p[0].equals("parking") && p[2].equals("spaces")) {
+            m = new TopicMatch(TopicKind.SPACE, p[1], p[3]);
+        } else if (p.length == 2 && p[0].equals("traffic")) {
+            m = new TopicMatch(TopicKind.TRAFFIC, p[1], null);
+        } else if (p.length == 3 && p[0].equals("lorawan") && p[2].equals("uplink")) {
+            m = new TopicMatch(TopicKind.LORAWAN_UPLINK, p[1], null);
+        } else if (p.length == 3 && p[0].equals("state") && p[1].equals("facility")) {
+            m = new TopicMatch(TopicKind.FACILITY_STATE, p[2], null);
+        } else if (p.length == 3 && p[0].equals("state") && p[1].equals("traffic")) {
+            m = new TopicMatch(TopicKind.TRAFFIC_STATE, p[2], null);
+        } else if (p.length == 2 && p[0].equals("signs")) {
+            m = new TopicMatch(TopicKind.SIGN, p[1], null);
+        }
+        if (m == null || !Ids.isValid(m.id()) || (m.subId() != null && !Ids.isValid(m.subId()))) {
+            return Optional.empty();
+        }
+        return Optional.of(m);
+    }
+}

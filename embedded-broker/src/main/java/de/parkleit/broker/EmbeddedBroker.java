@@ -1,0 +1,105 @@
+package de.parkleit.broker;
+
+import io.moquette.broker.Server;
+import io.moquette.broker.config.MemoryConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * An in-process MQTT 3.1.1 broker (Moquette 0.17 with its netty relocated) for {@code demo}, tests
+ * and small single-instance installations. Telemetry is off; sessions and queued QoS 1 messages
+ * persist in {@code dataDir} when one is given.
+ *
+ * <p>Moquette does not deliver to {@code $share/...} subscriptions of MQTT 3.1.1 clients, so
+ * clients of this broker must subscribe plainly.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+    private final String host;
+    private final int port;
+    private final Path dataDir;
+    private Server server;
+
+    /**
+     * @param host    address to bind, e.g. {@code 127.0.0.1}
+     * @param port    TCP port, 0 is not supported by Moquette: pick a free port first
+     * @param dataDir folder for the persistent store, or {@code null} for memory only
+     */
+    public EmbeddedBroker(String host, int port, Path dataDir) {
+        this.host = host;
+        this.port = port;
+        this.dataDir = dataDir;
+    }
+
+    /** Starts the broker; throws {@link BrokerStartException} if the port is taken. */
+    public synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        Properties props = new Properties();
+        props.setProperty("host", host);
+        props.setProperty("port", Integer.toString(port));
+        props.setProperty("websocket_port", "disabled");
+        props.setProperty("allow_anonymous", "true");
+        props.setProperty("telemetry_enabled", "false");
+        props.setProperty("use_metrics", "false");
+        props.setProperty("use_bugsnag", "false");
+        props.setProperty("session_queue_size", "100000");
+        props.setProperty("immediate_buffer_flush", "true");
+        if (dataDir != null) {
+            try {
+                Files.createDirectories(dataDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            props.setProperty("persistence_enabled", "true");
+            props.setProperty("data_path", dataDir.toAbsolutePath().toString());
+            props.setProperty("persistent_store", dataDir.resolve("moquette_store.h2").toAbsolutePath().toString());
+        } else {
+            props.setProperty("persistence_enabled", "false");
+        }
+        Server s = new Server();
+        try {
+            s.startServer(new MemoryConfig(props));
+        } catch (IOException e) {
+            throw new BrokerStartException("embedded MQTT broker could not start on " + host + ":" + port + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            if (root instanceof BindException) {
+                throw new BrokerStartException("port " + port + " is already in use", e);
+            }
+            throw new BrokerStartException("embedded MQTT broker could not start on " + host + ":" + port + ": " + root, e);
+        }
+        server = s;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "tcp://" + host + ":" + port;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stopServer();
+            server = null;
+        }
+    }
+
+    /** The broker could not start, usually because its port is taken. */
+    public static final class BrokerStartException extends RuntimeException {
+        public BrokerStartException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package de.parkleit.platform.metrics;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Readiness checks registered by the services of this process (broker connected, store healthy,
+ * spool not full). Liveness is the process answering at all.
+ */
+public final class Health {
+
+    private final Map<String, Supplier<String>> checks = new ConcurrentHashMap<>();
+
+    /**
+     * Registers a check: the supplier returns null when ready, else a short reason.
+     */
+    public void register(String name, Supplier<String> check) {
+        checks.put(name, check);
+    }
+
+    /** name -> null when ready, else the reason; in name order. */
+    public Map<String, String> evaluate() {
+        Map<String, String> out = new LinkedHashMap<>();
+        checks.keySet().stream().sorted().forEach(name -> {
+            String r;
+            try {
+                r = checks.get(name).get();
+            } catch (RuntimeException e) {
+                r = "check failed: " + e.getMessage();
+            }
+            out.put(name, r);
+        });
+        return out;
+    }
+
+    public boolean isReady() {
+        return evaluate().values().stream().allMatch(v -> v == null);
+    }
+}

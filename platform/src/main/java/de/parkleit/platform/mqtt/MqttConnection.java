@@ -1,0 +1,227 @@
+package de.parkleit.platform.mqtt;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttClientPersistence;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Paho MQTT 3.1.1 client bound to one Vert.x context: every callback (messages, connection
+ * loss) runs on that context, never on Paho's threads. Reconnects automatically and re-subscribes.
+ *
+ * <p>Messages go to the client-wide handler (Paho's per-subscription listeners do not match
+ * {@code $share/...} filters). With {@code manualAcks}, QoS 1 messages are acknowledged to the
+ * broker only by {@link #ack(InboundMessage)}.
+ */
+public final class MqttConnection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttConnection.class);
+
+    private final Context context;
+    private final MqttSettings settings;
+    private final boolean manualAcks;
+    private final MqttAsyncClient client;
+    private final Map<String, Integer> subscriptions = new ConcurrentHashMap<>();
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong published = new AtomicLong();
+    private volatile Handler<InboundMessage> handler = m -> { };
+    private volatile Handler<Boolean> connectionHandler = up -> { };
+
+    public MqttConnection(Context context, MqttSettings settings, boolean manualAcks) {
+        this(context, settings, manualAcks, new MemoryPersistence());
+    }
+
+    public MqttConnection(Context context, MqttSettings settings, boolean manualAcks, MqttClientPersistence persistence) {
+        this.context = context;
+        this.settings = settings;
+        this.manualAcks = manualAcks;
+        try {
+            this.client = new MqttAsyncClient(settings.url(), settings.clientId(), persistence);
+        } catch (MqttException e) {
+            throw new IllegalArgumentException("cannot create MQTT client for " + settings.url() + ": " + e.getMessage(), e);
+        }
+        client.setManualAcks(manualAcks);
+        client.setCallback(new Callback());
+    }
+
+    /** Sets the handler that receives every message, on this connection's context. */
+    public MqttConnection messageHandler(Handler<InboundMessage> h) {
+        this.handler = h;
+        return this;
+    }
+
+    /** Called with true when (re)connected and false when the connection is lost, on the context. */
+    public MqttConnection connectionHandler(Handler<Boolean> h) {
+        this.connectionHandler = h;
+        return this;
+    }
+
+    public Future<Void> connect() {
+        MqttConnectOptions o = new MqttConnectOptions();
+        o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        o.setCleanSession(settings.cleanSession());
+        o.setAutomaticReconnect(true);
+        o.setMaxReconnectDelay(5_000);
+        o.setConnectionTimeout(10);
+        o.setKeepAliveInterval(30);
+        o.setMaxInflight(65_000);
+        if (settings.username() != null) {
+            o.setUserName(settings.username());
+        }
+        if (settings.password() != null) {
+            o.setPassword(settings.password().toCharArray());
+        }
+        Promise<Void> p = Promise.promise();
+        try {
+            client.connect(o, null, listener(p, "connect to " + settings.url()));
+        } catch (MqttException e) {
+            p.fail(new MqttUnavailableException("cannot connect to MQTT broker " + settings.url() + ": " + e.getMessage(), e));
+        }
+        return p.future();
+    }
+
+    /** Subscribes (and re-subscribes after every reconnect). */
+    public Future<Void> subscribe(String filter, int qos) {
+        subscriptions.put(filter, qos);
+        Promise<Void> p = Promise.promise();
+        try {
+            client.subscribe(filter, qos, null, listener(p, "subscribe " + filter));
+        } catch (MqttException e) {
+            p.fail(e);
+        }
+        return p.future();
+    }
+
+    /** Publishes; the future completes when the broker has it (QoS 1) or when it is sent (QoS 0). */
+    public Future<Void> publish(String topic, byte[] payload, int qos, boolean retained) {
+        Promise<Void> p = Promise.promise();
+        try {
+            MqttMessage m = new MqttMessage(payload);
+            m.setQos(qos);
+            m.setRetained(retained);
+            client.publish(topic, m, null, listener(p, "publish " + topic));
+            published.incrementAndGet();
+        } catch (MqttException e) {
+            p.fail(e);
+        }
+        return p.future();
+    }
+
+    /** Acknowledges a QoS 1 message to the broker (only with manual acks). */
+    public void ack(InboundMessage m) {
+        if (!manualAcks || m.qos() == 0) {
+            return;
+        }
+        try {
+            client.messageArrivedComplete(m.messageId(), m.qos());
+        } catch (MqttException e) {
+            LOG.debug("ack of message {} failed (connection lost; the broker will redeliver): {}", m.messageId(), e.getMessage());
+        }
+    }
+
+    public boolean isConnected() {
+        return client.isConnected();
+    }
+
+    public long receivedCount() {
+        return received.get();
+    }
+
+    public long publishedCount() {
+        return published.get();
+    }
+
+    public MqttSettings settings() {
+        return settings;
+    }
+
+    public Future<Void> disconnect() {
+        Promise<Void> p = Promise.promise();
+        context.executeBlocking(() -> {
+            try {
+                if (client.isConnected()) {
+                    client.disconnect(2_000).waitForCompletion(3_000);
+                }
+            } catch (MqttException e) {
+                LOG.debug("disconnect: {}", e.getMessage());
+                try {
+                    client.disconnectForcibly(100, 100);
+                } catch (MqttException ignored) {
+                    // already gone
+                }
+            } finally {
+                try {
+                    client.close(true);
+                } catch (MqttException ignored) {
+                    // nothing left to release
+                }
+            }
+            return null;
+        }).onComplete(ar -> p.complete());
+        return p.future();
+    }
+
+    private IMqttActionListener listener(Promise<Void> p, String what) {
+        return new IMqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                context.runOnContext(v -> p.tryComplete());
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable e) {
+                context.runOnContext(v -> p.tryFail(new MqttUnavailableException(what + " failed: " + e.getMessage(), e)));
+            }
+        };
+    }
+
+    private final class Callback implements MqttCallbackExtended {
+        @Override
+        public void connectComplete(boolean reconnect, String serverURI) {
+            if (reconnect) {
+                LOG.info("MQTT reconnected to {}", serverURI);
+                subscriptions.forEach((filter, qos) -> {
+                    try {
+                        client.subscribe(filter, qos);
+                    } catch (MqttException e) {
+                        LOG.warn("re-subscribe {} failed: {}", filter, e.getMessage());
+                    }
+                });
+            }
+            context.runOnContext(v -> connectionHandler.handle(true));
+        }
+
+        @Override
+        public void connectionLost(Throwable cause) {
+            LOG.warn("MQTT connection to {} lost: {}", settings.url(), String.valueOf(cause));
+            context.runOnContext(v -> connectionHandler.handle(false));
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            received.incrementAndGet();
+            InboundMessage m = new InboundMessage(topic, message.getPayload(), message.getQos(), message.isRetained(), message.getId());
+            context.runOnContext(v -> handler.handle(m));
+        }
+
+        @Override
+        public void deliveryComplete(IMqttDeliveryToken token) {
+            // publish futures complete through their listeners
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package de.parkleit.platform.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.parkleit.platform.testing.TestBroker;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.awaitility.Awaitility.await;
+
+class MqttConnectionTest {
+
+    static TestBroker broker;
+    static Vertx vertx;
+
+    @BeforeAll
+    static void up() {
+        broker = TestBroker.start();
+        vertx = Vertx.vertx();
+    }
+
+    @AfterAll
+    static void down() {
+        vertx.close().await();
+        broker.close();
+    }
+
+    @Test
+    void deliversMessagesOnTheVertxContextAndAcksManually() throws Exception {
+        Context ctx = vertx.getOrCreateContext();
+        String root = TestBroker.uniqueRoot();
+        List<String> got = new CopyOnWriteArrayList<>();
+        List<Boolean> onContext = new CopyOnWriteArrayList<>();
+        MqttConnection sub = new MqttConnection(ctx, new MqttSettings(broker.url(), "sub-" + UUID.randomUUID(), true, null, null), true);
+        sub.messageHandler(m -> {
+            onContext.add(Vertx.currentContext() == ctx);
+            got.add(new String(m.payload(), StandardCharsets.UTF_8));
+            sub.ack(m);
+        });
+        sub.connect().await(10, TimeUnit.SECONDS);
+        sub.subscribe(root + "/x/#", 1).await(10, TimeUnit.SECONDS);
+
+        MqttConnection pub = new MqttConnection(ctx, new MqttSettings(broker.url(), "pub-" + UUID.randomUUID(), true, null, null), false);
+        pub.connect().await(10, TimeUnit.SECONDS);
+        for (int i = 0; i < 100; i++) {
+            pub.publish(root + "/x/" + i, ("m" + i).getBytes(StandardCharsets.UTF_8), 1, false);
+        }
+        await().atMost(10, TimeUnit.SECONDS).until(() -> got.size() == 100);
+        assertThat(onContext).containsOnly(true);
+        assertThat(got).contains("m0", "m99");
+        pub.disconnect().await(10, TimeUnit.SECONDS);
+        sub.disconnect().await(10, TimeUnit.SECONDS);
+    }
+}
