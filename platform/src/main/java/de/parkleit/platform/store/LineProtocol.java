@@ -36,6 +36,20 @@ public final class LineProtocol {
         timestamp(sb, r.ts());
     }
 
+    /** Appends one line (with trailing newline) for an event. */
+    public static void append(StringBuilder sb, StoreEvent e) {
+        if (e instanceof GuidanceIssued g) {
+            sb.append(Measurement.GUIDANCE_ISSUED.table()).append(",facility=").append(g.facilityId())
+                    .append(",request=").append(g.requestId()).append(" probability_free=").append(g.probabilityFree());
+        } else if (e instanceof SignDisplay d) {
+            sb.append(Measurement.SIGN_DISPLAY.table()).append(",sign=").append(d.signId()).append(" text=");
+            string(sb, d.text());
+        } else {
+            throw new IllegalArgumentException("unknown event type " + e.getClass().getName());
+        }
+        timestamp(sb, e.ts());
+    }
+
     private static void occupancy(StringBuilder sb, OccupancyReading o) {
         sb.append(Measurement.PARKING_OCCUPANCY.table()).append(",facility=").append(o.facilityId())
                 .append(" free=").append(o.free()).append('i');

@@ -24,6 +24,8 @@ import java.util.List;
  * table's {@code writerTxn} up to that sequencer txn. {@link #awaitVisible} reads
  * {@code sequencerTxn} from {@code wal_tables()} and polls (1 ms, doubling to 50 ms) until
  * {@code writerTxn} reaches it, so a query sees every write acknowledged before the query started.
+ * Queries on the 5-minute materialized views also wait for the view's refresh to reach that txn
+ * ({@code refresh_base_table_txn} in {@code materialized_views()}).
  */
 final class QuestDbHttp {
 
@@ -84,35 +86,68 @@ final class QuestDbHttp {
 
     /**
      * Waits until every write acknowledged so far to {@code table} is visible to queries, for at
-     * most {@code max}; throws {@link StoreUnavailableException} if the table's WAL is suspended or
-     * the wait times out.
+     * most {@code max}; returns the table's sequencer txn it waited for (-1 for a non-WAL table).
+     * Throws {@link StoreUnavailableException} if the table's WAL is suspended or the wait times out.
      */
-    void awaitVisible(String table, Duration max) {
+    long awaitVisible(String table, Duration max) {
         long deadline = System.nanoTime() + max.toNanos();
         String sql = "SELECT sequencerTxn, writerTxn, suspended FROM wal_tables() WHERE name = '" + table + "'";
         long target = -1;
-        long napMs = 1;
-        while (true) {
+        for (long napMs = 1; ; napMs = Math.min(50, napMs * 2)) {
             List<JsonArray> rows = query(sql);
             if (rows.isEmpty()) {
-                return; // not a WAL table: writes are visible on commit
+                return -1; // not a WAL table: writes are visible on commit
             }
             JsonArray row = rows.get(0);
             if (Boolean.TRUE.equals(row.getBoolean(2))) {
                 throw new StoreUnavailableException("QuestDB table " + table + " is suspended (WAL apply failed)", null);
             }
-            if (target < 0) {
-                target = row.getLong(0);
-            }
+            target = target < 0 ? row.getLong(0) : target;
             if (row.getLong(1) >= target) {
+                return target;
+            }
+            pause(deadline, napMs, table + " did not apply txn " + target + " within " + max.toMillis() + " ms");
+        }
+    }
+
+    /**
+     * Waits until materialized {@code view} has been refreshed up to base table txn {@code baseTxn}
+     * and that refresh is applied, for at most {@code max}. Throws if the view is invalid.
+     */
+    void awaitView(String view, long baseTxn, Duration max) {
+        if (baseTxn <= 0) {
+            return; // nothing written to the base table yet
+        }
+        long deadline = System.nanoTime() + max.toNanos();
+        String sql = "SELECT refresh_base_table_txn, view_status, invalidation_reason FROM materialized_views()"
+                + " WHERE view_name = '" + view + "'";
+        for (long napMs = 1; ; napMs = Math.min(50, napMs * 2)) {
+            List<JsonArray> rows = query(sql);
+            if (rows.isEmpty()) {
+                throw new StoreUnavailableException("QuestDB materialized view " + view + " is missing", null);
+            }
+            JsonArray row = rows.get(0);
+            if ("invalid".equals(row.getString(1))) {
+                throw new StoreUnavailableException("QuestDB materialized view " + view + " is invalid: "
+                        + row.getString(2) + " (run REFRESH MATERIALIZED VIEW " + view + " FULL)", null);
+            }
+            if (row.getLong(0) >= baseTxn) {
+                awaitVisible(view, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
                 return;
             }
-            if (System.nanoTime() > deadline) {
-                throw new StoreUnavailableException("QuestDB table " + table + " did not apply txn " + target
-                        + " within " + max.toMillis() + " ms (applied " + row.getLong(1) + ")", null);
-            }
-            sleep(napMs);
-            napMs = Math.min(50, napMs * 2);
+            pause(deadline, napMs, "view " + view + " did not refresh to base txn " + baseTxn + " within " + max.toMillis() + " ms");
+        }
+    }
+
+    private static void pause(long deadline, long ms, String timeoutMessage) {
+        if (System.nanoTime() > deadline) {
+            throw new StoreUnavailableException("QuestDB " + timeoutMessage, null);
+        }
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("interrupted while waiting for QuestDB to apply writes", e);
         }
     }
 
@@ -131,15 +166,6 @@ final class QuestDbHttp {
 
     String baseUrl() {
         return baseUrl;
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreUnavailableException("interrupted while waiting for QuestDB WAL apply", e);
-        }
     }
 
     private static String abbreviate(String s) {

@@ -5,12 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
- * Safe pieces of QuestDB SQL. Only values produced here reach a statement: ids checked against
- * the id pattern and quoted with {@code '} doubled, instants formatted by us, steps as a number of
- * seconds. Request text never reaches SQL directly.
+ * Safe pieces of QuestDB SQL. Only values produced here reach a statement: ids checked against the
+ * id pattern {@code [A-Za-z0-9_-]} and quoted with {@code '} doubled, instants formatted by us,
+ * steps as a whole number of seconds. Request text never reaches SQL otherwise.
  */
 final class QuestDbSql {
 
@@ -24,6 +26,11 @@ final class QuestDbSql {
     static String literal(String id) {
         Ids.require(id, "id");
         return "'" + id.replace("'", "''") + "'";
+    }
+
+    /** {@code ('a', 'b')} of valid ids. */
+    static String inList(Collection<String> ids) {
+        return ids.stream().map(QuestDbSql::literal).collect(Collectors.joining(", ", "(", ")"));
     }
 
     /** {@code ts >= 'from' AND ts < 'to'} with microsecond precision. */
@@ -40,13 +47,13 @@ final class QuestDbSql {
         return TS.format(t.truncatedTo(ChronoUnit.MICROS));
     }
 
-    /** A SAMPLE BY unit for a whole number of seconds that divides a day (buckets align to the epoch). */
-    static String step(Duration step) {
+    /** {@code SAMPLE BY <n>s ALIGN TO CALENDAR} for a whole number of seconds that divides a day. */
+    static String sampleBy(Duration step) {
         Objects.requireNonNull(step, "step");
         long s = step.getSeconds();
         if (step.getNano() != 0 || s < 1 || 86_400 % s != 0) {
             throw new IllegalArgumentException("step must be whole seconds dividing a day, got " + step);
         }
-        return s + "s";
+        return " SAMPLE BY " + s + "s ALIGN TO CALENDAR";
     }
 }

@@ -8,20 +8,24 @@ import com.influxdb.client.domain.WritePrecision;
 import com.influxdb.exceptions.InfluxException;
 import de.parkleit.core.Ids;
 import de.parkleit.core.reading.Reading;
+import de.parkleit.platform.store.HistoryWindow;
+import de.parkleit.platform.store.HourlyCount;
 import de.parkleit.platform.store.LineProtocol;
 import de.parkleit.platform.store.Measurement;
 import de.parkleit.platform.store.OccupancyBucket;
+import de.parkleit.platform.store.StoreEvent;
 import de.parkleit.platform.store.StoreOptions;
 import de.parkleit.platform.store.StoreRejectedException;
 import de.parkleit.platform.store.StoreUnavailableException;
 import de.parkleit.platform.store.TimeSeriesStore;
-import io.vertx.core.json.JsonArray;
+import de.parkleit.platform.store.TrafficBucket;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +45,7 @@ public final class QuestDbStore implements TimeSeriesStore {
     private final InfluxDBClient client;
     private final WriteApiBlocking writes;
     private final QuestDbHttp sql;
+    private final QuestDbHistory history;
     private final StoreOptions options;
     private final AutoCloseable owned;
     private final String name;
@@ -49,6 +54,7 @@ public final class QuestDbStore implements TimeSeriesStore {
         this.client = client;
         this.writes = client.getWriteApiBlocking();
         this.sql = sql;
+        this.history = new QuestDbHistory(sql, options.visibilityTimeout());
         this.options = options;
         this.owned = owned;
         this.name = name;
@@ -74,7 +80,7 @@ public final class QuestDbStore implements TimeSeriesStore {
                 .url(httpUrl).org(UNUSED).bucket(UNUSED).okHttpClient(ok).build());
         QuestDbHttp sql = new QuestDbHttp(httpUrl, options.requestTimeout());
         try {
-            for (String ddl : QuestDbSchema.createStatements()) {
+            for (String ddl : QuestDbSchema.statements(options)) {
                 sql.exec(ddl);
             }
         } catch (RuntimeException e) {
@@ -87,13 +93,22 @@ public final class QuestDbStore implements TimeSeriesStore {
 
     @Override
     public void write(Collection<? extends Reading> readings) {
-        if (readings.isEmpty()) {
+        writeLines(readings, LineProtocol::append);
+    }
+
+    @Override
+    public void writeEvents(Collection<? extends StoreEvent> events) {
+        writeLines(events, LineProtocol::append);
+    }
+
+    private <T> void writeLines(Collection<? extends T> items, BiConsumer<StringBuilder, T> encoder) {
+        if (items.isEmpty()) {
             return;
         }
-        StringBuilder sb = new StringBuilder(Math.min(readings.size(), options.batchSize()) * 64);
+        StringBuilder sb = new StringBuilder(Math.min(items.size(), options.batchSize()) * 64);
         int n = 0;
-        for (Reading r : readings) {
-            LineProtocol.append(sb, r);
+        for (T item : items) {
+            encoder.accept(sb, item);
             if (++n == options.batchSize()) {
                 send(sb);
                 sb.setLength(0);
@@ -121,27 +136,33 @@ public final class QuestDbStore implements TimeSeriesStore {
 
     @Override
     public List<OccupancyBucket> occupancyHistory(String facilityId, Instant from, Instant to, Duration step) {
-        Ids.require(facilityId, "facility id");
-        String q = "SELECT ts, avg(free), min(free), max(free), count() FROM parking_occupancy"
-                + " WHERE facility = " + QuestDbSql.literal(facilityId) + " AND " + QuestDbSql.range(from, to)
-                + " SAMPLE BY " + QuestDbSql.step(step) + " ALIGN TO CALENDAR ORDER BY ts";
-        sql.awaitVisible(Measurement.PARKING_OCCUPANCY.table(), options.visibilityTimeout());
-        List<OccupancyBucket> out = new ArrayList<>();
-        for (JsonArray row : sql.query(q)) {
-            out.add(new OccupancyBucket(Instant.parse(row.getString(0)), row.getDouble(1),
-                    row.getInteger(2), row.getInteger(3), row.getLong(4)));
-        }
-        return out;
+        return history.occupancy(List.of(facilityId), new HistoryWindow(from, to, step)).get(facilityId);
+    }
+
+    @Override
+    public Map<String, List<OccupancyBucket>> occupancyHistory(Collection<String> facilityIds, HistoryWindow window) {
+        return history.occupancy(facilityIds, window);
+    }
+
+    @Override
+    public Map<String, List<TrafficBucket>> trafficHistory(Collection<String> detectorIds, HistoryWindow window) {
+        return history.traffic(detectorIds, window);
+    }
+
+    @Override
+    public List<HourlyCount> guidanceIssuedPerHour(Instant from, Instant to) {
+        return history.perHour(Measurement.GUIDANCE_ISSUED, from, to);
+    }
+
+    @Override
+    public List<HourlyCount> signChangesPerHour(Instant from, Instant to) {
+        return history.perHour(Measurement.SIGN_DISPLAY, from, to);
     }
 
     @Override
     public long countOccupancy(String facilityId, Instant from, Instant to) {
         Ids.require(facilityId, "facility id");
-        String q = "SELECT count() FROM parking_occupancy WHERE facility = " + QuestDbSql.literal(facilityId)
-                + " AND " + QuestDbSql.range(from, to);
-        sql.awaitVisible(Measurement.PARKING_OCCUPANCY.table(), options.visibilityTimeout());
-        List<JsonArray> rows = sql.query(q);
-        return rows.isEmpty() ? 0 : rows.get(0).getLong(0);
+        return history.countOccupancy(facilityId, from, to);
     }
 
     @Override
