@@ -45,11 +45,16 @@ public final class StoreBench {
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int queries = args.length > 2 ? Integer.parseInt(args[2]) : 300;
         Path dir = Files.createTempDirectory("parkleit-store-bench");
-        StringBuilder report = new StringBuilder();
+        StringBuilder report = new StringBuilder("Load average at start: " + loadAverage() + "\n\n");
         try (EmbeddedQuestDb db = EmbeddedQuestDb.start(dir, 0);
              QuestDbStore store = QuestDbStore.open(db.httpUrl(), StoreOptions.defaults())) {
-            report.append(writes(db, store, rows, rounds)).append('\n').append(queries(db, store, queries));
+            if (rows > 0) {
+                report.append(writes(db, store, rows, rounds)).append('\n');
+            }
+            report.append(queries(db, store, queries));
         }
+        report.append("\nLoad average at end: ").append(loadAverage()).append(" (").append(Runtime.getRuntime().availableProcessors())
+                .append(" cores)\n");
         System.out.println(report);
         Path out = Path.of("target", "store-bench.md");
         Files.createDirectories(out.getParent());
@@ -186,6 +191,14 @@ public final class StoreBench {
 
     private static double pct(double[] sorted, double p) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)];
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static double median(List<double[]> xs, int i) {

@@ -33,13 +33,20 @@ final class QuestDbHistory {
     Map<String, List<OccupancyBucket>> occupancy(Collection<String> facilityIds, HistoryWindow w) {
         Set<String> ids = HistoryQueries.requireSeries(facilityIds, "facility", w);
         String where = " WHERE facility IN " + QuestDbSql.inList(ids) + " AND " + QuestDbSql.range(w.from(), w.to());
-        String q = w.fromAggregates()
-                ? "SELECT ts, facility, sum(sum_free) / sum(samples)::double, min(min_free), max(max_free), sum(samples)"
-                        + " FROM " + QuestDbSchema.OCCUPANCY_5M + where
-                : "SELECT ts, facility, avg(free), min(free), max(free), count() FROM parking_occupancy" + where;
+        String q;
+        if (w.step().equals(HistoryWindow.AGGREGATE_STEP)) { // the view's own buckets: no re-aggregation
+            q = "SELECT ts, facility, sum_free / samples::double, min_free, max_free, samples FROM "
+                    + QuestDbSchema.OCCUPANCY_5M + where;
+        } else if (w.fromAggregates()) {
+            q = "SELECT ts, facility, sum(sum_free) / sum(samples)::double, min(min_free), max(max_free), sum(samples)"
+                    + " FROM " + QuestDbSchema.OCCUPANCY_5M + where + QuestDbSql.sampleBy(w.step()) + " ORDER BY ts";
+        } else {
+            q = "SELECT ts, facility, avg(free), min(free), max(free), count() FROM parking_occupancy" + where
+                    + QuestDbSql.sampleBy(w.step()) + " ORDER BY ts";
+        }
         awaitVisible(Measurement.PARKING_OCCUPANCY, w.fromAggregates() ? QuestDbSchema.OCCUPANCY_5M : null);
         Map<String, List<OccupancyBucket>> out = empty(ids);
-        for (Object[] r : sql.query(q + QuestDbSql.sampleBy(w.step()) + " ORDER BY ts")) {
+        for (Object[] r : sql.query(q)) {
             out.get((String) r[1]).add(new OccupancyBucket(QuestDbSql.instant((String) r[0]),
                     num(r[2]), (int) num(r[3]), (int) num(r[4]), (long) num(r[5])));
         }

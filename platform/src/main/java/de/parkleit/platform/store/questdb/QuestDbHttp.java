@@ -49,7 +49,8 @@ final class QuestDbHttp {
 
     /** Runs one statement and returns the rows of its dataset (empty for DDL): String, Long, Double, Boolean or null. */
     List<Object[]> query(String sql) {
-        URI uri = URI.create(baseUrl + "/exec?query=" + URLEncoder.encode(sql, StandardCharsets.UTF_8));
+        URI uri = URI.create(baseUrl + "/exec?nm=true&count=false&query="
+                + URLEncoder.encode(sql, StandardCharsets.UTF_8));
         HttpRequest req = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
         try {
             HttpResponse<InputStream> res = http.send(req, HttpResponse.BodyHandlers.ofInputStream());

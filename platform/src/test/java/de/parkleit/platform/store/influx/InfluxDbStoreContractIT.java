@@ -38,8 +38,12 @@ class InfluxDbStoreContractIT extends TimeSeriesStoreContract {
                     envOr("PARKLEIT_TEST_INFLUX_ORG", "parkleit"), "parkleit_test", "parkleit_test_5m");
             LOG.info("InfluxDB contract against external {}", url);
         } else {
-            Assumptions.assumeTrue(dockerAvailable(), "skipped: no InfluxDB 2 to test against: PARKLEIT_TEST_INFLUX_URL is not set"
-                    + " and Docker is not available for an influxdb:2.7 container");
+            String reason = "InfluxDB contract skipped: no InfluxDB 2 to test against (PARKLEIT_TEST_INFLUX_URL is not set"
+                    + " and Docker is not available for an influxdb:2.7 container)";
+            if (!dockerAvailable()) {
+                LOG.warn(reason);
+            }
+            Assumptions.assumeTrue(dockerAvailable(), reason);
             container = new GenericContainer<>("influxdb:2.7")
                     .withEnv("DOCKER_INFLUXDB_INIT_MODE", "setup")
                     .withEnv("DOCKER_INFLUXDB_INIT_USERNAME", "parkleit")

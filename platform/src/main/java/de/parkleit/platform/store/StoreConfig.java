@@ -1,0 +1,73 @@
+package de.parkleit.platform.store;
+
+import de.parkleit.platform.config.ConfigException;
+import de.parkleit.platform.config.Env;
+import de.parkleit.platform.store.influx.InfluxConfig;
+import de.parkleit.platform.store.influx.InfluxDbStore;
+import de.parkleit.platform.store.questdb.EmbeddedQuestDb;
+import de.parkleit.platform.store.questdb.QuestDbConfig;
+import de.parkleit.platform.store.questdb.QuestDbStore;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Which store a process uses, from {@code PARKLEIT_STORE}: {@code questdb-embedded} (default: QuestDB
+ * in this JVM on {@code $PARKLEIT_DATA_DIR/questdb}), {@code questdb} (a running QuestDB at
+ * {@code PARKLEIT_QUESTDB_URL}) or {@code influxdb} (InfluxDB 2 per {@link InfluxConfig}).
+ *
+ * @param questDb  embedded QuestDB settings (kind {@code questdb-embedded})
+ * @param questDbUrl external QuestDB HTTP URL (kind {@code questdb}), else null
+ * @param influx   InfluxDB settings (kind {@code influxdb}), else null
+ */
+public record StoreConfig(Kind kind, QuestDbConfig questDb, String questDbUrl, InfluxConfig influx, StoreOptions options) {
+
+    public enum Kind {
+        QUESTDB_EMBEDDED, QUESTDB, INFLUXDB;
+
+        public String wireName() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    public StoreConfig {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(options, "options");
+        switch (kind) {
+            case QUESTDB_EMBEDDED -> Objects.requireNonNull(questDb, "questDb");
+            case QUESTDB -> {
+                if (questDbUrl == null) {
+                    throw new ConfigException("PARKLEIT_QUESTDB_URL must be set when PARKLEIT_STORE=questdb");
+                }
+            }
+            case INFLUXDB -> Objects.requireNonNull(influx, "influx");
+        }
+    }
+
+    public static StoreConfig fromEnv(Env env) {
+        String k = env.string("PARKLEIT_STORE", Kind.QUESTDB_EMBEDDED.wireName());
+        Kind kind = null;
+        for (Kind c : Kind.values()) {
+            if (c.wireName().equals(k)) {
+                kind = c;
+            }
+        }
+        if (kind == null) {
+            throw new ConfigException("PARKLEIT_STORE must be questdb-embedded, questdb or influxdb, got \"" + k + "\"");
+        }
+        StoreOptions options = StoreOptions.fromEnv(env);
+        return switch (kind) {
+            case QUESTDB_EMBEDDED -> new StoreConfig(kind, QuestDbConfig.fromEnv(env), null, null, options);
+            case QUESTDB -> new StoreConfig(kind, null, env.httpUrl("PARKLEIT_QUESTDB_URL").orElse(null), null, options);
+            case INFLUXDB -> new StoreConfig(kind, null, null, InfluxConfig.fromEnv(env), options);
+        };
+    }
+
+    /** Starts (embedded) or connects to the configured store; blocks, call it off the event loop. */
+    public TimeSeriesStore open() {
+        return switch (kind) {
+            case QUESTDB_EMBEDDED -> QuestDbStore.openOwning(EmbeddedQuestDb.start(questDb), options);
+            case QUESTDB -> QuestDbStore.open(questDbUrl, options);
+            case INFLUXDB -> InfluxDbStore.open(influx, options);
+        };
+    }
+}
