@@ -7,13 +7,12 @@ import de.parkleit.platform.store.influx.InfluxDbStore;
 import de.parkleit.platform.store.questdb.EmbeddedQuestDb;
 import de.parkleit.platform.store.questdb.QuestDbConfig;
 import de.parkleit.platform.store.questdb.QuestDbStore;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Which store a process uses, from {@code PARKLEIT_STORE}: {@code questdb-embedded} (default: QuestDB
- * in this JVM on {@code $PARKLEIT_DATA_DIR/questdb}), {@code questdb} (a running QuestDB at
- * {@code PARKLEIT_QUESTDB_URL}) or {@code influxdb} (InfluxDB 2 per {@link InfluxConfig}).
+ * Which store a process uses: InfluxDB 2 when {@code PARKLEIT_INFLUX_URL} is set (see
+ * {@link InfluxConfig}), a running QuestDB when {@code PARKLEIT_QUESTDB_URL} is set (several
+ * instances can share one), else QuestDB embedded in this JVM on {@code $PARKLEIT_DATA_DIR/questdb}.
  *
  * @param questDb  embedded QuestDB settings (kind {@code questdb-embedded})
  * @param questDbUrl external QuestDB HTTP URL (kind {@code questdb}), else null
@@ -22,11 +21,7 @@ import java.util.Objects;
 public record StoreConfig(Kind kind, QuestDbConfig questDb, String questDbUrl, InfluxConfig influx, StoreOptions options) {
 
     public enum Kind {
-        QUESTDB_EMBEDDED, QUESTDB, INFLUXDB;
-
-        public String wireName() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
-        }
+        QUESTDB_EMBEDDED, QUESTDB, INFLUXDB
     }
 
     public StoreConfig {
@@ -36,7 +31,7 @@ public record StoreConfig(Kind kind, QuestDbConfig questDb, String questDbUrl, I
             case QUESTDB_EMBEDDED -> Objects.requireNonNull(questDb, "questDb");
             case QUESTDB -> {
                 if (questDbUrl == null) {
-                    throw new ConfigException("PARKLEIT_QUESTDB_URL must be set when PARKLEIT_STORE=questdb");
+                    throw new ConfigException("PARKLEIT_QUESTDB_URL must be set for an external QuestDB");
                 }
             }
             case INFLUXDB -> Objects.requireNonNull(influx, "influx");
@@ -44,16 +39,12 @@ public record StoreConfig(Kind kind, QuestDbConfig questDb, String questDbUrl, I
     }
 
     public static StoreConfig fromEnv(Env env) {
-        String k = env.string("PARKLEIT_STORE", Kind.QUESTDB_EMBEDDED.wireName());
-        Kind kind = null;
-        for (Kind c : Kind.values()) {
-            if (c.wireName().equals(k)) {
-                kind = c;
-            }
+        boolean influx = env.raw("PARKLEIT_INFLUX_URL").isPresent();
+        boolean questDb = env.raw("PARKLEIT_QUESTDB_URL").isPresent();
+        if (influx && questDb) {
+            throw new ConfigException("set either PARKLEIT_INFLUX_URL or PARKLEIT_QUESTDB_URL, not both");
         }
-        if (kind == null) {
-            throw new ConfigException("PARKLEIT_STORE must be questdb-embedded, questdb or influxdb, got \"" + k + "\"");
-        }
+        Kind kind = influx ? Kind.INFLUXDB : questDb ? Kind.QUESTDB : Kind.QUESTDB_EMBEDDED;
         StoreOptions options = StoreOptions.fromEnv(env);
         return switch (kind) {
             case QUESTDB_EMBEDDED -> new StoreConfig(kind, QuestDbConfig.fromEnv(env), null, null, options);

@@ -24,9 +24,17 @@ class StoreConfigTest {
     }
 
     @Test
+    void usesAnExternalQuestDbWhenItsUrlIsSet() {
+        StoreConfig c = StoreConfig.fromEnv(new Env(Map.of("PARKLEIT_QUESTDB_URL", "http://questdb:9000")));
+        assertThat(c.kind()).isEqualTo(StoreConfig.Kind.QUESTDB);
+        assertThat(c.questDbUrl()).isEqualTo("http://questdb:9000");
+    }
+
+    @Test
     void readsInfluxSettingsAndHidesTheToken() {
-        StoreConfig c = StoreConfig.fromEnv(new Env(Map.of("PARKLEIT_STORE", "influxdb",
+        StoreConfig c = StoreConfig.fromEnv(new Env(Map.of(
                 "PARKLEIT_INFLUX_URL", "http://influxdb:8086", "PARKLEIT_INFLUX_TOKEN", "s3cret")));
+        assertThat(c.kind()).isEqualTo(StoreConfig.Kind.INFLUXDB);
         assertThat(c.influx().bucket()).isEqualTo("parkleit");
         assertThat(c.influx().aggregateBucket()).isEqualTo("parkleit_5m");
         assertThat(c.influx().toString()).doesNotContain("s3cret").contains("*****");
@@ -34,11 +42,12 @@ class StoreConfigTest {
 
     @Test
     void namesTheVariableInEveryError() {
-        assertThatThrownBy(() -> StoreConfig.fromEnv(new Env(Map.of("PARKLEIT_STORE", "mongo"))))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("PARKLEIT_STORE");
-        assertThatThrownBy(() -> StoreConfig.fromEnv(new Env(Map.of("PARKLEIT_STORE", "influxdb", "PARKLEIT_INFLUX_URL", "http://x:8086"))))
+        assertThatThrownBy(() -> StoreConfig.fromEnv(new Env(Map.of("PARKLEIT_INFLUX_URL", "http://x:8086",
+                "PARKLEIT_INFLUX_TOKEN", "t", "PARKLEIT_QUESTDB_URL", "http://q:9000"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("not both");
+        assertThatThrownBy(() -> StoreConfig.fromEnv(new Env(Map.of("PARKLEIT_INFLUX_URL", "http://x:8086"))))
                 .hasMessageContaining("PARKLEIT_INFLUX_TOKEN");
-        assertThatThrownBy(() -> StoreConfig.fromEnv(new Env(Map.of("PARKLEIT_STORE", "questdb"))))
+        assertThatThrownBy(() -> StoreConfig.fromEnv(new Env(Map.of("PARKLEIT_QUESTDB_URL", "ftp://q"))))
                 .hasMessageContaining("PARKLEIT_QUESTDB_URL");
         assertThatThrownBy(() -> StoreConfig.fromEnv(new Env(Map.of("PARKLEIT_QUESTDB_HTTP_PORT", "70000"))))
                 .hasMessageContaining("PARKLEIT_QUESTDB_HTTP_PORT");
