@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates what the store needs in InfluxDB if it is missing and the token may do so: the raw bucket
  * (retention = raw retention), the aggregate bucket (retention = aggregate retention) and the
- * downsampling task (every 5 minutes, recomputes the last hour). Existing buckets and tasks are left
- * as they are (an operator may manage them); a token without the rights only gets a warning.
+ * downsampling task (every 5 minutes, recomputes the last hour). The retention of existing buckets is
+ * set to the configured one, as QuestDB's TTL is at every start; an existing task is left as it is.
+ * A token without the rights only gets a warning (then an operator manages buckets and task).
  */
 final class InfluxSetup {
 
@@ -46,12 +47,20 @@ final class InfluxSetup {
 
     private static void bucket(InfluxDBClient client, String name, Duration retention, String orgId) {
         Bucket b = client.getBucketsApi().findBucketByName(name);
-        if (b != null) {
+        BucketRetentionRules rule = new BucketRetentionRules().everySeconds((int) retention.toSeconds());
+        if (b == null) {
+            client.getBucketsApi().createBucket(name, rule, orgId);
+            LOG.info("created InfluxDB bucket {} with retention {} days", name, retention.toDays());
             return;
         }
-        BucketRetentionRules rule = new BucketRetentionRules().everySeconds((int) retention.toSeconds());
-        client.getBucketsApi().createBucket(name, rule, orgId);
-        LOG.info("created InfluxDB bucket {} with retention {} days", name, retention.toDays());
+        List<BucketRetentionRules> rules = b.getRetentionRules();
+        Integer current = rules == null || rules.isEmpty() ? null : rules.get(0).getEverySeconds();
+        if (current == null || current.intValue() != rule.getEverySeconds()) {
+            b.setRetentionRules(List.of(rule));
+            client.getBucketsApi().updateBucket(b);
+            LOG.info("set retention of InfluxDB bucket {} to {} days (was {})", name, retention.toDays(),
+                    current == null || current == 0 ? "infinite" : current / 86_400 + " days");
+        }
     }
 
     private static void task(InfluxDBClient client, InfluxConfig config, String orgId) {
