@@ -4,6 +4,7 @@ import de.parkleit.core.reading.Reading;
 import de.parkleit.ingest.spool.DiskSpool;
 import de.parkleit.ingest.spool.SpoolFullException;
 import de.parkleit.ingest.spool.SpoolRecordCodec;
+import de.parkleit.platform.store.StoreRejectedException;
 import de.parkleit.platform.store.TimeSeriesStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
@@ -14,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +36,8 @@ public final class BatchWriter {
     private static final long MIN_BACKOFF_MS = 250;
     private static final long MAX_BACKOFF_MS = 5_000;
 
-    /** One message's readings and what to do once they are durable. */
-    private record Pending(List<Reading> readings, Runnable onDurable) {
+    /** One message's readings, what to do once they are durable, and what if the store refuses them for good. */
+    private record Pending(List<Reading> readings, Runnable onDurable, Consumer<String> onRejected) {
     }
 
     private record Batch(List<Pending> parts, List<Reading> readings) {
@@ -87,13 +89,16 @@ public final class BatchWriter {
         }
     }
 
-    /** Queues readings; {@code onDurable} runs on the context once they are stored or spooled. */
-    public void submit(List<Reading> readings, Runnable onDurable) {
+    /**
+     * Queues readings; {@code onDurable} runs on the context once they are stored or spooled,
+     * {@code onRejected} (with the store's reason) instead if the store refuses them as invalid.
+     */
+    public void submit(List<Reading> readings, Runnable onDurable, Consumer<String> onRejected) {
         if (readings.isEmpty()) {
             onDurable.run();
             return;
         }
-        queue.addLast(new Pending(readings, onDurable));
+        queue.addLast(new Pending(readings, onDurable, onRejected));
         queuedReadings += readings.size();
         if (!spooling && queuedReadings > maxPending) {
             LOG.warn("{} readings waiting for the store; spilling to the spool", queuedReadings);
@@ -156,6 +161,11 @@ public final class BatchWriter {
                     storeOk();
                     metrics.stored(batch.readings().size());
                     done(batch);
+                } else if (ar.cause() instanceof StoreRejectedException && batch.parts().size() > 1) {
+                    isolate(batch);
+                } else if (ar.cause() instanceof StoreRejectedException) {
+                    rejected(batch.parts().get(0), ar.cause());
+                    done(new Batch(List.of(), batch.readings()));
                 } else {
                     storeFailed(ar.cause(), batch.readings().size());
                     enterSpoolMode();
@@ -163,6 +173,56 @@ public final class BatchWriter {
                 }
             }));
         }
+    }
+
+    /** The store refused a batch as invalid: writes its messages one by one to find the ones it refuses. */
+    private void isolate(Batch batch) {
+        List<Pending> parts = batch.parts();
+        worker.executeBlocking(() -> {
+            List<Throwable> outcome = new ArrayList<>();
+            for (Pending p : parts) {
+                try {
+                    store.write(p.readings());
+                    outcome.add(null);
+                } catch (StoreRejectedException e) {
+                    outcome.add(e);
+                } catch (RuntimeException e) {
+                    break;
+                }
+            }
+            return outcome;
+        }, false).onComplete(ar -> context.runOnContext(v -> {
+            List<Throwable> outcome = ar.succeeded() ? ar.result() : List.of();
+            List<Pending> rest = new ArrayList<>();
+            List<Reading> restReadings = new ArrayList<>();
+            for (int i = 0; i < parts.size(); i++) {
+                Pending p = parts.get(i);
+                if (i >= outcome.size()) {
+                    rest.add(p);
+                    restReadings.addAll(p.readings());
+                } else {
+                    queuedReadings -= p.readings().size();
+                    if (outcome.get(i) == null) {
+                        metrics.stored(p.readings().size());
+                        p.onDurable().run();
+                    } else {
+                        rejected(p, outcome.get(i));
+                    }
+                }
+            }
+            if (rest.isEmpty()) {
+                writing = false;
+                flush();
+            } else {
+                enterSpoolMode();
+                append(new Batch(rest, restReadings));
+            }
+        }));
+    }
+
+    private void rejected(Pending p, Throwable cause) {
+        metrics.storeRejected(p.readings().size());
+        p.onRejected().accept(String.valueOf(cause.getMessage()));
     }
 
     private Batch take() {
@@ -238,7 +298,11 @@ public final class BatchWriter {
                 return -1;
             }
             List<Reading> readings = SpoolRecordCodec.decode(e.get().payload());
-            store.write(readings);
+            try {
+                store.write(readings);
+            } catch (StoreRejectedException rejected) {
+                writeOneByOne(readings);
+            }
             spool.commit(e.get());
             return readings.size();
         }, false).onComplete(ar -> context.runOnContext(v -> {
@@ -263,6 +327,19 @@ public final class BatchWriter {
                 flush();
             }
         }));
+    }
+
+    /** Writes spooled readings singly after the store refused their batch; drops (and counts) those it refuses. */
+    private void writeOneByOne(List<Reading> readings) {
+        for (Reading r : readings) {
+            try {
+                store.write(List.of(r));
+            } catch (StoreRejectedException e) {
+                metrics.storeRejected(1);
+                LOG.warn("store {} refused a spooled reading of {} at {}; dropping it: {}", store.name(), r.seriesId(), r.ts(),
+                        e.getMessage());
+            }
+        }
     }
 
     private void storeOk() {

@@ -15,6 +15,7 @@ final class WriterMetrics {
     private final Counter replayed;
     private final Counter failures;
     private final Counter spoolModes;
+    private final Counter rejected;
     private final Timer writeTimer;
 
     WriterMetrics(MeterRegistry registry, BatchWriter writer, DiskSpool spool) {
@@ -23,6 +24,7 @@ final class WriterMetrics {
         replayed = Counter.builder("parkleit.ingest.replayed").description("readings moved from the spool to the store").register(registry);
         failures = Counter.builder("parkleit.ingest.store.failures").description("failed store writes").register(registry);
         spoolModes = Counter.builder("parkleit.ingest.spool.entered").description("times the writer switched to the spool").register(registry);
+        rejected = Counter.builder("parkleit.ingest.store.rejected").description("readings the store refused as invalid").register(registry);
         writeTimer = Timer.builder("parkleit.ingest.store.write").description("store batch write time").register(registry);
         Gauge.builder("parkleit.ingest.pending", writer, BatchWriter::pending)
                 .description("readings in memory waiting to be made durable").register(registry);
@@ -40,6 +42,10 @@ final class WriterMetrics {
 
     void replayed(int n) {
         replayed.increment(n);
+    }
+
+    void storeRejected(int n) {
+        rejected.increment(n);
     }
 
     void storeFailure() {

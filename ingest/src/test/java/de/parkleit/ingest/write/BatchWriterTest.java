@@ -62,7 +62,7 @@ class BatchWriterTest {
     private void submit(int from, int to) {
         ctx.runOnContext(v -> {
             for (int i = from; i < to; i++) {
-                writer.submit(List.of(reading(i)), durable::incrementAndGet);
+                writer.submit(List.of(reading(i)), durable::incrementAndGet, why -> { });
             }
         });
     }
