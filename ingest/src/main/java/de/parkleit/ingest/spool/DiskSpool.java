@@ -168,6 +168,60 @@ public final class DiskSpool implements AutoCloseable {
         sizes.put(activeSegment, 0L);
     }
 
+    /**
+     * The oldest records not yet committed, in order: at most {@code maxRecords}, and no more once
+     * {@code maxBytes} of payload are reached (at least one record if there is one). Moves nothing.
+     */
+    public synchronized List<Entry> peek(int maxRecords, long maxBytes) {
+        List<Entry> out = new ArrayList<>();
+        Optional<Entry> first = peek();
+        if (first.isEmpty()) {
+            return out;
+        }
+        out.add(first.get());
+        long seg = first.get().segment();
+        long off = first.get().next();
+        long bytes = first.get().payload().length;
+        try {
+            FileChannel ch = null;
+            long chSeg = -1;
+            try {
+                while (out.size() < maxRecords && bytes < maxBytes) {
+                    if (off >= sizes.getOrDefault(seg, 0L)) {
+                        Long next = sizes.higherKey(seg);
+                        if (next == null) {
+                            break;
+                        }
+                        seg = next;
+                        off = 0;
+                        continue;
+                    }
+                    if (chSeg != seg) {
+                        if (ch != null) {
+                            ch.close();
+                        }
+                        ch = FileChannel.open(segmentPath(seg), StandardOpenOption.READ);
+                        chSeg = seg;
+                    }
+                    byte[] payload = readAt(ch, off);
+                    if (payload == null) {
+                        break;
+                    }
+                    out.add(new Entry(seg, off, payload, off + HEADER + payload.length));
+                    off += HEADER + payload.length;
+                    bytes += payload.length;
+                }
+            } finally {
+                if (ch != null) {
+                    ch.close();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read spool " + dir + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     /** The oldest record not yet committed, if any. */
     public synchronized Optional<Entry> peek() {
         try {
@@ -199,14 +253,24 @@ public final class DiskSpool implements AutoCloseable {
 
     /** Marks {@code e} as replayed; deletes segments that are fully replayed. */
     public synchronized void commit(Entry e) {
-        if (e.segment() != cursorSegment || e.offset() != cursorOffset) {
-            throw new IllegalStateException("commit out of order: " + e.segment() + "/" + e.offset()
-                    + " but cursor at " + cursorSegment + "/" + cursorOffset);
-        }
-        cursorOffset = e.next();
+        commit(List.of(e));
+    }
+
+    /** Marks entries (in the order {@link #peek(int, long)} gave them) as replayed; writes the cursor once. */
+    public synchronized void commit(List<Entry> entries) {
         try {
-            if (cursorOffset >= sizes.get(cursorSegment) && cursorSegment < activeSegment) {
-                advanceSegment();
+            for (Entry e : entries) {
+                if (e.segment() > cursorSegment && cursorOffset >= sizes.getOrDefault(cursorSegment, 0L)) {
+                    advanceSegment();
+                }
+                if (e.segment() != cursorSegment || e.offset() != cursorOffset) {
+                    throw new IllegalStateException("commit out of order: " + e.segment() + "/" + e.offset()
+                            + " but cursor at " + cursorSegment + "/" + cursorOffset);
+                }
+                cursorOffset = e.next();
+                if (cursorOffset >= sizes.get(cursorSegment) && cursorSegment < activeSegment) {
+                    advanceSegment();
+                }
             }
             writeCursor();
         } catch (IOException ex) {

@@ -14,7 +14,6 @@ import io.vertx.core.WorkerExecutor;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +34,8 @@ public final class BatchWriter {
     private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
     private static final long MIN_BACKOFF_MS = 250;
     private static final long MAX_BACKOFF_MS = 5_000;
+    /** Rough size of one spooled reading, to size replay batches in bytes. */
+    private static final int REPLAY_BYTES_PER_READING = 48;
 
     /** One message's readings, what to do once they are durable, and what if the store refuses them for good. */
     private record Pending(List<Reading> readings, Runnable onDurable, Consumer<String> onRejected) {
@@ -293,17 +294,20 @@ public final class BatchWriter {
         }
         replaying = true;
         worker.executeBlocking(() -> {
-            Optional<DiskSpool.Entry> e = spool.peek();
-            if (e.isEmpty()) {
+            List<DiskSpool.Entry> entries = spool.peek(maxBatch, (long) maxBatch * REPLAY_BYTES_PER_READING);
+            if (entries.isEmpty()) {
                 return -1;
             }
-            List<Reading> readings = SpoolRecordCodec.decode(e.get().payload());
+            List<Reading> readings = new ArrayList<>();
+            for (DiskSpool.Entry e : entries) {
+                readings.addAll(SpoolRecordCodec.decode(e.payload()));
+            }
             try {
                 store.write(readings);
             } catch (StoreRejectedException rejected) {
                 writeOneByOne(readings);
             }
-            spool.commit(e.get());
+            spool.commit(entries);
             return readings.size();
         }, false).onComplete(ar -> context.runOnContext(v -> {
             replaying = false;

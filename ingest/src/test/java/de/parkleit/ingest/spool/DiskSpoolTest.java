@@ -57,6 +57,30 @@ class DiskSpoolTest {
     }
 
     @Test
+    void readsAndCommitsManyRecordsAtOnceAcrossSegments() {
+        try (DiskSpool s = DiskSpool.open(dir, 1 << 20, 100)) {
+            for (int i = 0; i < 30; i++) {
+                s.append(rec(i));
+            }
+            List<String> got = new ArrayList<>();
+            while (true) {
+                var batch = s.peek(7, 1 << 20);
+                if (batch.isEmpty()) {
+                    break;
+                }
+                assertThat(batch.size()).isLessThanOrEqualTo(7);
+                batch.forEach(e -> got.add(new String(e.payload(), StandardCharsets.UTF_8)));
+                s.commit(batch);
+            }
+            assertThat(got).hasSize(30).startsWith("record-0").endsWith("record-29");
+            assertThat(s.isEmpty()).isTrue();
+            assertThat(s.peek(10, 5)).isEmpty();
+            s.append(rec(30));
+            assertThat(s.peek(10, 5)).hasSize(1);
+        }
+    }
+
+    @Test
     void aReopenedSpoolContinuesWhereReplayStopped() {
         try (DiskSpool s = DiskSpool.open(dir, 1 << 20, 100)) {
             for (int i = 0; i < 20; i++) {
