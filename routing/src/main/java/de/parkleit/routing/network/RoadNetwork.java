@@ -10,6 +10,10 @@ import de.parkleit.routing.graph.TravelMode;
 import de.parkleit.routing.osm.OsmGraphImporter;
 import de.parkleit.routing.osm.WayRules;
 import de.parkleit.routing.search.Dijkstra;
+import de.parkleit.routing.search.OneToMany;
+import de.parkleit.routing.traffic.LiveTraffic;
+import de.parkleit.routing.traffic.TrafficConfig;
+import java.time.Instant;
 import de.parkleit.routing.search.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,11 +39,17 @@ public final class RoadNetwork {
     private final EdgeSnapper snapper;
     private final EdgeGeometry geometry;
     private final Dijkstra dijkstra;
+    private final OneToMany oneToMany;
+    private final LiveTraffic traffic;
     private final EdgeWeights lengths;
     private final AtomicReference<EdgeWeights> travelTimes;
     private final double snapMeters;
 
     public RoadNetwork(RoadGraph graph, double snapMeters) {
+        this(graph, snapMeters, TrafficConfig.DEFAULTS);
+    }
+
+    public RoadNetwork(RoadGraph graph, double snapMeters, TrafficConfig trafficConfig) {
         if (!(snapMeters > 0)) {
             throw new IllegalArgumentException("snap radius must be > 0 m, got " + snapMeters);
         }
@@ -47,6 +57,8 @@ public final class RoadNetwork {
         this.snapper = new EdgeSnapper(graph);
         this.geometry = new EdgeGeometry(graph);
         this.dijkstra = new Dijkstra(graph);
+        this.oneToMany = new OneToMany(graph);
+        this.traffic = new LiveTraffic(graph, snapper, trafficConfig);
         this.lengths = EdgeWeights.lengths(graph);
         this.travelTimes = new AtomicReference<>(EdgeWeights.freeFlow(graph));
         this.snapMeters = snapMeters;
@@ -54,11 +66,11 @@ public final class RoadNetwork {
 
     /** Imports the car network of an OSM PBF extract and logs its size once. */
     public static RoadNetwork load(java.nio.file.Path pbf) {
-        return load(pbf, TravelMode.CAR, DEFAULT_SNAP_METERS);
+        return load(pbf, TravelMode.CAR, DEFAULT_SNAP_METERS, TrafficConfig.DEFAULTS);
     }
 
     /** Imports the network of one travel mode from an OSM PBF extract and logs its size once. */
-    public static RoadNetwork load(java.nio.file.Path pbf, TravelMode mode, double snapMeters) {
+    public static RoadNetwork load(java.nio.file.Path pbf, TravelMode mode, double snapMeters, TrafficConfig traffic) {
         OsmGraphImporter.Imported im = new OsmGraphImporter(WayRules.of(mode)).read(pbf);
         RoadGraph g = im.graph();
         LOG.info("road network {} ({}): {} junctions, {} edges from {} ways; dropped {} nodes ({} %) and {} edges "
@@ -66,7 +78,7 @@ public final class RoadNetwork {
                 pbf.getFileName(), mode.name().toLowerCase(Locale.ROOT), g.nodeCount(), g.edgeCount(), im.waysUsed(),
                 im.droppedNodes(), String.format(Locale.ROOT, "%.1f", im.droppedNodeShare() * 100), im.droppedEdges(),
                 im.millis(), String.format(Locale.ROOT, "%.1f", g.memoryBytes() / 1e6));
-        return new RoadNetwork(g, snapMeters);
+        return new RoadNetwork(g, snapMeters, traffic);
     }
 
     public RoadGraph graph() {
@@ -90,6 +102,23 @@ public final class RoadNetwork {
     /** The travel times queries use now. */
     public EdgeWeights travelTimes() {
         return travelTimes.get();
+    }
+
+    /** The live traffic state: register detectors and feed readings here, then {@link #refreshTravelTimes}. */
+    public LiveTraffic traffic() {
+        return traffic;
+    }
+
+    /**
+     * Derives travel times from the live traffic at {@code now} and makes them current; queries that
+     * start afterwards use them. Call after readings arrive and periodically (stale readings fade).
+     *
+     * @return the new weights version
+     */
+    public long refreshTravelTimes(Instant now) {
+        EdgeWeights w = traffic.weightsAt(now);
+        setTravelTimes(w);
+        return w.version();
     }
 
     /** Replaces the travel times; running queries finish on the weights they started with. */
@@ -116,13 +145,55 @@ public final class RoadNetwork {
         EdgeWeights weights = optimize == Optimize.TIME ? times : lengths;
         Path path = dijkstra.route(weights, from, to).orElseThrow(() -> new NoRouteException(
                 "no " + graph.mode().name().toLowerCase(Locale.ROOT) + " route from " + from.point() + " to " + to.point()));
-        return toRoute(path, times, optimize);
+        return toRoute(path, from, to, times, optimize);
     }
 
-    private Route toRoute(Path path, EdgeWeights times, Optimize optimize) {
+    /**
+     * One search from {@code origin} to every target (e.g. the garages near a destination): the
+     * leg to each, in the order given, or empty where a target cannot be reached within
+     * {@code maxWeight} (ms for {@link Optimize#TIME}, cm for {@link Optimize#DISTANCE}).
+     */
+    public List<Optional<Leg>> oneToMany(Snap origin, List<Snap> targets, Optimize optimize, long maxWeight) {
+        List<Snap> ends = List.copyOf(targets);
+        EdgeWeights times = travelTimes.get();
+        EdgeWeights weights = optimize == Optimize.TIME ? times : lengths;
+        Path[] paths = oneToMany.search(weights, origin, ends, maxWeight);
+        List<Optional<Leg>> legs = new ArrayList<>(paths.length);
+        for (int i = 0; i < paths.length; i++) {
+            legs.add(paths[i] == null ? Optional.empty() : Optional.of(toLeg(origin, ends.get(i), i, paths[i], times, optimize)));
+        }
+        return legs;
+    }
+
+    /** {@link #oneToMany(Snap, List, Optimize, long)} without a bound. */
+    public List<Optional<Leg>> oneToMany(Snap origin, List<Snap> targets, Optimize optimize) {
+        return oneToMany(origin, targets, optimize, Long.MAX_VALUE);
+    }
+
+    private Leg toLeg(Snap from, Snap to, int target, Path path, EdgeWeights times, Optimize optimize) {
+        double cm = 0;
+        double ms = 0;
+        int[] edges = path.edges();
+        for (int i = 0; i < edges.length; i++) {
+            double share = path.travelledShare(i);
+            cm += share * graph.lengthCm(edges[i]);
+            ms += share * times.get(edges[i]);
+        }
+        return new Leg(target, from, to, cm / 100, ms / 1000, path, optimize, times.version());
+    }
+
+    /** The full route (with its line) of a leg found by {@link #oneToMany}. */
+    public Route toRoute(Leg leg) {
+        Route r = toRoute(leg.path(), leg.from(), leg.to(), travelTimes.get(), leg.optimize());
+        return new Route(leg.distanceMeters(), leg.durationSeconds(), r.points(), leg.path(), leg.optimize(),
+                leg.weightsVersion());
+    }
+
+    private Route toRoute(Path path, Snap from, Snap to, EdgeWeights times, Optimize optimize) {
         double cm = 0;
         double ms = 0;
         List<GeoPoint> points = new ArrayList<>();
+        points.add(from.point());
         int[] edges = path.edges();
         for (int i = 0; i < edges.length; i++) {
             double share = path.travelledShare(i);
@@ -131,8 +202,8 @@ public final class RoadNetwork {
             geometry.append(edges[i], i == 0 ? path.startFraction() : 0, i == edges.length - 1 ? path.endFraction() : 1,
                     points);
         }
-        if (points.size() == 1) {
-            points.add(points.get(0));
+        if (!points.get(points.size() - 1).equals(to.point()) || points.size() == 1) {
+            points.add(to.point());
         }
         return new Route(cm / 100, ms / 1000, points, path, optimize, times.version());
     }
