@@ -1,7 +1,7 @@
 package de.parkleit.routing.network;
 
 import de.parkleit.routing.graph.Snap;
-import de.parkleit.routing.search.Path;
+import de.parkleit.routing.search.EdgePath;
 
 /**
  * How to get to one destination of a one-to-many query, without geometry (ask
@@ -11,6 +11,6 @@ import de.parkleit.routing.search.Path;
  * @param from   the snapped origin
  * @param to     the snapped destination
  */
-public record Leg(int target, Snap from, Snap to, double distanceMeters, double durationSeconds, Path path, Optimize optimize,
+public record Leg(int target, Snap from, Snap to, double distanceMeters, double durationSeconds, EdgePath path, Optimize optimize,
                   long weightsVersion) {
 }

@@ -9,12 +9,10 @@ import de.parkleit.routing.graph.Snap;
 import de.parkleit.routing.graph.TravelMode;
 import de.parkleit.routing.osm.OsmGraphImporter;
 import de.parkleit.routing.osm.WayRules;
-import de.parkleit.routing.search.Dijkstra;
-import de.parkleit.routing.search.OneToMany;
 import de.parkleit.routing.traffic.LiveTraffic;
 import de.parkleit.routing.traffic.TrafficConfig;
+import de.parkleit.routing.search.EdgePath;
 import java.time.Instant;
-import de.parkleit.routing.search.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,39 +36,36 @@ public final class RoadNetwork {
     private final RoadGraph graph;
     private final EdgeSnapper snapper;
     private final EdgeGeometry geometry;
-    private final Dijkstra dijkstra;
-    private final OneToMany oneToMany;
+    private final SearchEngine engine;
     private final LiveTraffic traffic;
-    private final EdgeWeights lengths;
-    private final AtomicReference<EdgeWeights> travelTimes;
+    private final SearchEngine.Metric lengths;
+    private final AtomicReference<SearchEngine.Metric> travelTimes;
     private final double snapMeters;
 
+    /** A network over a built graph with default settings (tests, tools). */
     public RoadNetwork(RoadGraph graph, double snapMeters) {
-        this(graph, snapMeters, TrafficConfig.DEFAULTS);
+        this(graph, new RoutingConfig(snapMeters, true, 1, TrafficConfig.DEFAULTS));
     }
 
-    public RoadNetwork(RoadGraph graph, double snapMeters, TrafficConfig trafficConfig) {
-        if (!(snapMeters > 0)) {
-            throw new IllegalArgumentException("snap radius must be > 0 m, got " + snapMeters);
-        }
+    /** Builds the snapping index and, if configured, the contraction hierarchy (about a second per 10k junctions). */
+    public RoadNetwork(RoadGraph graph, RoutingConfig config) {
         this.graph = Objects.requireNonNull(graph, "graph");
+        this.snapMeters = config.snapMeters();
         this.snapper = new EdgeSnapper(graph);
         this.geometry = new EdgeGeometry(graph);
-        this.dijkstra = new Dijkstra(graph);
-        this.oneToMany = new OneToMany(graph);
-        this.traffic = new LiveTraffic(graph, snapper, trafficConfig);
-        this.lengths = EdgeWeights.lengths(graph);
-        this.travelTimes = new AtomicReference<>(EdgeWeights.freeFlow(graph));
-        this.snapMeters = snapMeters;
+        this.engine = new SearchEngine(graph, config.hierarchy());
+        this.traffic = new LiveTraffic(graph, snapper, config.traffic());
+        this.lengths = engine.prepare(EdgeWeights.lengths(graph));
+        this.travelTimes = new AtomicReference<>(engine.prepare(EdgeWeights.freeFlow(graph)));
     }
 
-    /** Imports the car network of an OSM PBF extract and logs its size once. */
+    /** Imports the car network of an OSM PBF extract with default settings and logs its size once. */
     public static RoadNetwork load(java.nio.file.Path pbf) {
-        return load(pbf, TravelMode.CAR, DEFAULT_SNAP_METERS, TrafficConfig.DEFAULTS);
+        return load(pbf, TravelMode.CAR, RoutingConfig.DEFAULTS);
     }
 
     /** Imports the network of one travel mode from an OSM PBF extract and logs its size once. */
-    public static RoadNetwork load(java.nio.file.Path pbf, TravelMode mode, double snapMeters, TrafficConfig traffic) {
+    public static RoadNetwork load(java.nio.file.Path pbf, TravelMode mode, RoutingConfig config) {
         OsmGraphImporter.Imported im = new OsmGraphImporter(WayRules.of(mode)).read(pbf);
         RoadGraph g = im.graph();
         LOG.info("road network {} ({}): {} junctions, {} edges from {} ways; dropped {} nodes ({} %) and {} edges "
@@ -78,7 +73,14 @@ public final class RoadNetwork {
                 pbf.getFileName(), mode.name().toLowerCase(Locale.ROOT), g.nodeCount(), g.edgeCount(), im.waysUsed(),
                 im.droppedNodes(), String.format(Locale.ROOT, "%.1f", im.droppedNodeShare() * 100), im.droppedEdges(),
                 im.millis(), String.format(Locale.ROOT, "%.1f", g.memoryBytes() / 1e6));
-        return new RoadNetwork(g, snapMeters, traffic);
+        long t0 = System.nanoTime();
+        RoadNetwork net = new RoadNetwork(g, config);
+        if (net.engine.hasHierarchy()) {
+            LOG.info("road network {} ({}): contraction hierarchy with {} arcs, elimination tree height {}; indexes built in {} ms",
+                    pbf.getFileName(), mode.name().toLowerCase(Locale.ROOT), net.engine.topology().arcCount(),
+                    net.engine.topology().treeHeight(), (System.nanoTime() - t0) / 1_000_000);
+        }
+        return net;
     }
 
     public RoadGraph graph() {
@@ -101,7 +103,7 @@ public final class RoadNetwork {
 
     /** The travel times queries use now. */
     public EdgeWeights travelTimes() {
-        return travelTimes.get();
+        return travelTimes.get().weights();
     }
 
     /** The live traffic state: register detectors and feed readings here, then {@link #refreshTravelTimes}. */
@@ -121,12 +123,15 @@ public final class RoadNetwork {
         return w.version();
     }
 
-    /** Replaces the travel times; running queries finish on the weights they started with. */
+    /**
+     * Replaces the travel times once the hierarchy is customized for them (milliseconds); running
+     * queries finish on the weights they started with.
+     */
     public void setTravelTimes(EdgeWeights times) {
         if (times.size() != graph.edgeCount()) {
             throw new IllegalArgumentException("expected " + graph.edgeCount() + " edge weights, got " + times.size());
         }
-        travelTimes.set(times);
+        travelTimes.set(engine.prepare(times));
     }
 
     /**
@@ -141,9 +146,9 @@ public final class RoadNetwork {
 
     /** The best route between two snapped positions; throws {@link NoRouteException} if there is none. */
     public Route route(Snap from, Snap to, Optimize optimize) {
-        EdgeWeights times = travelTimes.get();
-        EdgeWeights weights = optimize == Optimize.TIME ? times : lengths;
-        Path path = dijkstra.route(weights, from, to).orElseThrow(() -> new NoRouteException(
+        SearchEngine.Metric current = travelTimes.get();
+        EdgeWeights times = current.weights();
+        EdgePath path = engine.route(optimize == Optimize.TIME ? current : lengths, from, to).orElseThrow(() -> new NoRouteException(
                 "no " + graph.mode().name().toLowerCase(Locale.ROOT) + " route from " + from.point() + " to " + to.point()));
         return toRoute(path, from, to, times, optimize);
     }
@@ -155,9 +160,9 @@ public final class RoadNetwork {
      */
     public List<Optional<Leg>> oneToMany(Snap origin, List<Snap> targets, Optimize optimize, long maxWeight) {
         List<Snap> ends = List.copyOf(targets);
-        EdgeWeights times = travelTimes.get();
-        EdgeWeights weights = optimize == Optimize.TIME ? times : lengths;
-        Path[] paths = oneToMany.search(weights, origin, ends, maxWeight);
+        SearchEngine.Metric current = travelTimes.get();
+        EdgeWeights times = current.weights();
+        EdgePath[] paths = engine.oneToMany(optimize == Optimize.TIME ? current : lengths, origin, ends, maxWeight);
         List<Optional<Leg>> legs = new ArrayList<>(paths.length);
         for (int i = 0; i < paths.length; i++) {
             legs.add(paths[i] == null ? Optional.empty() : Optional.of(toLeg(origin, ends.get(i), i, paths[i], times, optimize)));
@@ -170,7 +175,7 @@ public final class RoadNetwork {
         return oneToMany(origin, targets, optimize, Long.MAX_VALUE);
     }
 
-    private Leg toLeg(Snap from, Snap to, int target, Path path, EdgeWeights times, Optimize optimize) {
+    private Leg toLeg(Snap from, Snap to, int target, EdgePath path, EdgeWeights times, Optimize optimize) {
         double cm = 0;
         double ms = 0;
         int[] edges = path.edges();
@@ -184,12 +189,12 @@ public final class RoadNetwork {
 
     /** The full route (with its line) of a leg found by {@link #oneToMany}. */
     public Route toRoute(Leg leg) {
-        Route r = toRoute(leg.path(), leg.from(), leg.to(), travelTimes.get(), leg.optimize());
+        Route r = toRoute(leg.path(), leg.from(), leg.to(), travelTimes.get().weights(), leg.optimize());
         return new Route(leg.distanceMeters(), leg.durationSeconds(), r.points(), leg.path(), leg.optimize(),
                 leg.weightsVersion());
     }
 
-    private Route toRoute(Path path, Snap from, Snap to, EdgeWeights times, Optimize optimize) {
+    private Route toRoute(EdgePath path, Snap from, Snap to, EdgeWeights times, Optimize optimize) {
         double cm = 0;
         double ms = 0;
         List<GeoPoint> points = new ArrayList<>();

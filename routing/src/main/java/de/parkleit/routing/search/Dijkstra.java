@@ -26,7 +26,7 @@ public final class Dijkstra {
     }
 
     /** The least-weight path, or empty if the destination cannot be reached from the origin. */
-    public Optional<Path> route(EdgeWeights weights, Snap from, Snap to) {
+    public Optional<EdgePath> route(EdgeWeights weights, Snap from, Snap to) {
         SearchSpace space = spaces.acquire();
         try {
             return search(space, weights, from, to);
@@ -35,8 +35,8 @@ public final class Dijkstra {
         }
     }
 
-    private Optional<Path> search(SearchSpace space, EdgeWeights w, Snap from, Snap to) {
-        Path bestPath = Endpoints.direct(w, from, to);
+    private Optional<EdgePath> search(SearchSpace space, EdgeWeights w, Snap from, Snap to) {
+        EdgePath bestPath = Endpoints.direct(w, from, to);
         long best = bestPath == null ? Long.MAX_VALUE : bestPath.weight();
         Endpoints.Ends arrivals = Endpoints.arrivals(graph, w, to);
         space.begin();

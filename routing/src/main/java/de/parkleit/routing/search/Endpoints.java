@@ -78,11 +78,11 @@ final class Endpoints {
     }
 
     /** The direct path along one edge when both points lie inside the same segment, or null. */
-    static Path direct(EdgeWeights w, Snap from, Snap to) {
+    static EdgePath direct(EdgeWeights w, Snap from, Snap to) {
         if (from.segment() != to.segment() || from.atJunction() || to.atJunction()) {
             return null;
         }
-        Path best = null;
+        EdgePath best = null;
         for (int edge : new int[] {from.forwardEdge(), from.backwardEdge()}) {
             if (edge < 0) {
                 continue;
@@ -91,7 +91,7 @@ final class Endpoints {
             if (share >= 0) {
                 long cost = partial(w.get(edge), share);
                 if (best == null || cost < best.weight()) {
-                    best = new Path(new int[] {edge}, from.fractionOn(edge), to.fractionOn(edge), cost);
+                    best = new EdgePath(new int[] {edge}, from.fractionOn(edge), to.fractionOn(edge), cost);
                 }
             }
         }
@@ -101,7 +101,7 @@ final class Endpoints {
     /**
      * The path to arrival {@code i}, read back through the parent edges to the origin.
      */
-    static Path unwind(RoadGraph g, SearchSpace space, Ends arrivals, int i, Snap from, Snap to, long weight) {
+    static EdgePath unwind(RoadGraph g, SearchSpace space, Ends arrivals, int i, Snap from, Snap to, long weight) {
         IntArrayList edges = new IntArrayList();
         int last = arrivals.edge[i];
         int node = arrivals.node[i];
@@ -123,10 +123,10 @@ final class Endpoints {
             ordered[k] = edges.get(n - 1 - k);
         }
         if (n == 0) {
-            return new Path(ordered, 0, 0, weight);
+            return new EdgePath(ordered, 0, 0, weight);
         }
         double start = leftOverPartialEdge ? from.fractionOn(ordered[0]) : 0;
         double end = last >= 0 ? to.fractionOn(last) : 1;
-        return new Path(ordered, start, end, weight);
+        return new EdgePath(ordered, start, end, weight);
     }
 }

@@ -24,7 +24,7 @@ public final class OneToMany {
      * The least-weight path to each destination, in order; null where a destination is unreachable
      * or beyond {@code maxWeight}.
      */
-    public Path[] search(EdgeWeights w, Snap from, List<Snap> targets, long maxWeight) {
+    public EdgePath[] search(EdgeWeights w, Snap from, List<Snap> targets, long maxWeight) {
         SearchSpace space = spaces.acquire();
         try {
             return run(space, w, from, targets, maxWeight);
@@ -33,16 +33,16 @@ public final class OneToMany {
         }
     }
 
-    private Path[] run(SearchSpace space, EdgeWeights w, Snap from, List<Snap> targets, long maxWeight) {
+    private EdgePath[] run(SearchSpace space, EdgeWeights w, Snap from, List<Snap> targets, long maxWeight) {
         int k = targets.size();
         long[] best = new long[k];
         int[] bestArrival = new int[k];
-        Path[] paths = new Path[k];
+        EdgePath[] paths = new EdgePath[k];
         Endpoints.Ends[] arrivals = new Endpoints.Ends[k];
         for (int i = 0; i < k; i++) {
             Snap to = targets.get(i);
             arrivals[i] = Endpoints.arrivals(graph, w, to);
-            Path direct = Endpoints.direct(w, from, to);
+            EdgePath direct = Endpoints.direct(w, from, to);
             paths[i] = direct != null && direct.weight() <= maxWeight ? direct : null;
             best[i] = paths[i] == null ? Long.MAX_VALUE : direct.weight();
             bestArrival[i] = -1;

@@ -77,7 +77,7 @@ class DijkstraTest {
     /** The exact optimum between two snaps, from the all-pairs table; -1 if unreachable. */
     static long bruteForce(RoadGraph g, EdgeWeights w, long[][] d, Snap from, Snap to) {
         long best = Long.MAX_VALUE;
-        Path direct = Endpoints.direct(w, from, to);
+        EdgePath direct = Endpoints.direct(w, from, to);
         if (direct != null) {
             best = direct.weight();
         }
@@ -111,7 +111,7 @@ class DijkstraTest {
                 Snap to = rnd.nextInt(10) == 0 ? from : randomSnap(rnd, snapper);
                 junctions += from.atJunction() || to.atJunction() ? 1 : 0;
                 long expected = bruteForce(g, w, d, from, to);
-                Optional<Path> found = dijkstra.route(w, from, to);
+                Optional<EdgePath> found = dijkstra.route(w, from, to);
                 if (expected < 0) {
                     assertThat(found).isEmpty();
                     unreachable++;
@@ -141,7 +141,7 @@ class DijkstraTest {
         return snapper.snap(lat, lon, 1e6).orElseThrow();
     }
 
-    static long pathWeight(RoadGraph g, EdgeWeights w, Path p) {
+    static long pathWeight(RoadGraph g, EdgeWeights w, EdgePath p) {
         long sum = 0;
         for (int i = 0; i < p.edges().length; i++) {
             sum += Math.round(w.get(p.edges()[i]) * p.travelledShare(i));
@@ -149,7 +149,7 @@ class DijkstraTest {
         return sum;
     }
 
-    static void assertConnected(RoadGraph g, Path p) {
+    static void assertConnected(RoadGraph g, EdgePath p) {
         for (int i = 1; i < p.edges().length; i++) {
             assertThat(g.tail(p.edges()[i])).isEqualTo(g.head(p.edges()[i - 1]));
         }

@@ -29,7 +29,7 @@ class OneToManyTest {
                 for (int i = 0; i < 1 + rnd.nextInt(20); i++) {
                     targets.add(rnd.nextInt(8) == 0 ? from : snap(rnd, snapper));
                 }
-                Path[] paths = search.search(w, from, targets, Long.MAX_VALUE);
+                EdgePath[] paths = search.search(w, from, targets, Long.MAX_VALUE);
                 for (int i = 0; i < targets.size(); i++) {
                     long expected = DijkstraTest.bruteForce(g, w, d, from, targets.get(i));
                     if (expected < 0) {
@@ -58,7 +58,7 @@ class OneToManyTest {
             targets.add(snap(rnd, snapper));
         }
         long bound = 60_000;
-        Path[] paths = new OneToMany(g).search(w, from, targets, bound);
+        EdgePath[] paths = new OneToMany(g).search(w, from, targets, bound);
         for (int i = 0; i < targets.size(); i++) {
             long expected = DijkstraTest.bruteForce(g, w, d, from, targets.get(i));
             if (expected < 0 || expected > bound) {

@@ -6,7 +6,7 @@ package de.parkleit.routing.search;
  * unit of the weights searched with. Origin and destination on the same edge give one edge; both
  * at the same junction give no edge at all.
  */
-public record Path(int[] edges, double startFraction, double endFraction, long weight) {
+public record EdgePath(int[] edges, double startFraction, double endFraction, long weight) {
 
     public boolean isEmpty() {
         return edges.length == 0;
