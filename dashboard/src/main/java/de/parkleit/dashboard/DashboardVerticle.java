@@ -35,7 +35,10 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
+import java.io.StringReader;
 import java.net.BindException;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -69,6 +72,7 @@ public final class DashboardVerticle extends VerticleBase {
     private SignsHandler signs;
     private InboundRouter inbound;
     private OpenApiHandler openApi;
+    private WebAppHandler webApp;
     private HttpServer server;
     private long expiryTimer = -1;
 
@@ -103,7 +107,8 @@ public final class DashboardVerticle extends VerticleBase {
         if (config.auth().secretGenerated() && !config.auth().users().isEmpty()) {
             LOG.warn("PARKLEIT_AUTH_SECRET is not set: sessions end on restart and are valid on this instance only");
         }
-        return loadSignLocations()
+        webApp = new WebAppHandler(config, city);
+        return loadCityFiles()
                 .compose(v -> listen(router(deadLetters)))
                 .compose(s -> mqtt.connect())
                 .compose(v -> Future.all(inbound.filters().stream().map(f -> mqtt.subscribe(f, 1)).toList()))
@@ -128,17 +133,33 @@ public final class DashboardVerticle extends VerticleBase {
         return openApi.undocumented();
     }
 
-    private Future<Void> loadSignLocations() {
+    /** Reads the optional {@code signs.geojson} and the time zone of {@code city.properties} without blocking. */
+    private Future<Void> loadCityFiles() {
         if (city.folder() == null) {
             return Future.succeededFuture();
         }
-        String file = city.folder().resolve("signs.geojson").toString();
-        return vertx.fileSystem().exists(file).compose(exists -> !exists ? Future.<Void>succeededFuture()
-                : vertx.fileSystem().readFile(file).map(buf -> {
+        return readIfExists(city.folder().resolve("signs.geojson"), bytes -> signs.locations(SignLocations.parse(bytes)))
+                .compose(v -> readIfExists(city.folder().resolve("city.properties"), bytes -> {
+                    Properties p = new Properties();
+                    p.load(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
+                    String zone = p.getProperty("timezone");
+                    if (zone != null) {
+                        webApp.timezone(zone.strip());
+                    }
+                }));
+    }
+
+    private interface FileUse {
+        void accept(byte[] bytes) throws Exception;
+    }
+
+    private Future<Void> readIfExists(Path file, FileUse use) {
+        return vertx.fileSystem().exists(file.toString()).compose(exists -> !exists ? Future.<Void>succeededFuture()
+                : vertx.fileSystem().readFile(file.toString()).map(buf -> {
                     try {
-                        signs.locations(SignLocations.parse(buf.getBytes()));
-                    } catch (IllegalArgumentException e) {
-                        throw new ConfigException("PARKLEIT_CITY: " + Path.of(file) + ": " + e.getMessage(), e);
+                        use.accept(buf.getBytes());
+                    } catch (Exception e) {
+                        throw new ConfigException("PARKLEIT_CITY: " + file + ": " + e.getMessage(), e);
                     }
                     return null;
                 }));
@@ -167,7 +188,7 @@ public final class DashboardVerticle extends VerticleBase {
         stream.mount(router);
         openApi = new OpenApiHandler(vertx);
         openApi.mount(router);
-        new WebAppHandler(config, city).mount(router);
+        webApp.mount(router);
         router.route("/api/*").handler(ctx -> ctx.fail(404));
         Problems.install(router);
         router.errorHandler(404, Problems::handleFailure);

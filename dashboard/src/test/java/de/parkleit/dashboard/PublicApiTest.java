@@ -40,7 +40,9 @@ class PublicApiTest {
 
     @BeforeAll
     static void up() {
-        DashboardConfig c = DashboardConfig.forTests(TestBroker.uniqueRoot()).withRateLimit(new RateLimit(600, 40, true));
+        DashboardConfig t = DashboardConfig.forTests(TestBroker.uniqueRoot());
+        DashboardConfig c = new DashboardConfig(t.bindHost(), 0, t.topicRoot(), null, "", List.of("https://allowed.example"), 10,
+                t.auth(), new RateLimit(600, 40, true), t.openData());
         fx = DashboardFixture.start(c, List.of(ROUTE), DashboardFixture.heidelberg());
         web = WebClient.create(fx.vertx);
         String id = fx.city.facilities().get(0).id();
@@ -124,6 +126,16 @@ class PublicApiTest {
                 assertThat(get(op.substring(4)).statusCode()).as(op).isNotEqualTo(404);
             }
         }
+    }
+
+    @Test
+    void corsAllowsOnlyTheConfiguredOrigins() {
+        HttpResponse<Buffer> allowed = Sync.await(web.get(fx.port(), "127.0.0.1", "/api/v1/facilities")
+                .putHeader("Origin", "https://allowed.example").send());
+        assertThat(allowed.getHeader("Access-Control-Allow-Origin")).isEqualTo("https://allowed.example");
+        HttpResponse<Buffer> other = Sync.await(web.get(fx.port(), "127.0.0.1", "/api/v1/facilities")
+                .putHeader("Origin", "https://other.example").send());
+        assertThat(other.getHeader("Access-Control-Allow-Origin")).isNull();
     }
 
     @Test
