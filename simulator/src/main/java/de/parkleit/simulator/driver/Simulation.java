@@ -103,7 +103,7 @@ public final class Simulation {
 
     private SimulationProgress progressAt(Instant from, Instant to, int started, int total) {
         double f = (events.nowMillis() - from.toEpochMilli()) / (double) (to.toEpochMilli() - from.toEpochMilli());
-        return new SimulationProgress(events.now(), Math.min(1, f), started, outcomes.size(), total);
+        return new SimulationProgress(events.now(), Math.min(0.999, f), started, outcomes.size(), total);
     }
 
     private void scheduleSampling(Instant from, Instant to) {
@@ -135,9 +135,12 @@ public final class Simulation {
         }
     }
 
+    /** Publishes the facility's free spaces; timestamps strictly increase per facility (ingest keeps one reading per instant). */
     private void publish(Garage g) {
         readings++;
-        ports.sink().publish(new OccupancyReading(g.id(), events.now(), g.free(), g.capacity(), FacilityStatus.OPEN));
+        g.lastPublishedMs = Math.max(events.nowMillis(), g.lastPublishedMs + 1);
+        ports.sink().publish(new OccupancyReading(g.id(), Instant.ofEpochMilli(g.lastPublishedMs), g.free(), g.capacity(),
+                FacilityStatus.OPEN));
     }
 
     List<String> guidance(Position from, Position to) {
