@@ -20,7 +20,7 @@ public record SimulateOptions(Path city, String scenario, boolean guidance, doub
                             [--signs 0..1] [--seed N] [--out DIR] [--timezone ZONE] [--mode fast|real]
                             [--url http://host:8080] [--mqtt tcp://host:1883] [--topic-root ROOT] [--quiet]
               --city        city folder (default cities/heidelberg)
-              --scenario    saturday-peak (default), saturday, weekday, sunday, saturday-noon, or a .properties file
+              --scenario    saturday-peak (default), saturday, weekday, sunday, saturday-noon, stress, or a .properties file
               --guidance    on: run control (no guidance) and treatment on the same trips; off: control only (default on)
               --compliance  share of drivers who follow guidance (default 0.5)
               --signs       share of the other drivers who avoid facilities signs show as full (default 0.3)
