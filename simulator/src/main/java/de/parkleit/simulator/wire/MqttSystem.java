@@ -38,6 +38,8 @@ public final class MqttSystem implements ReadingSink, StateView, AutoCloseable {
     private final Map<String, FacilityState> states = new ConcurrentHashMap<>();
     private final Map<String, Instant> pending = new LinkedHashMap<>();
     private long flushTimeouts;
+    private long flushes;
+    private long flushNanos;
 
     public MqttSystem(Vertx vertx, MqttSettings settings, Topics topics, Duration flushTimeout) {
         this.topics = topics;
@@ -87,6 +89,16 @@ public final class MqttSystem implements ReadingSink, StateView, AutoCloseable {
 
     @Override
     public void flush() {
+        flushes++;
+        long t0 = System.nanoTime();
+        try {
+            awaitPending();
+        } finally {
+            flushNanos += System.nanoTime() - t0;
+        }
+    }
+
+    private void awaitPending() {
         long deadline = System.nanoTime() + flushTimeout.toNanos();
         for (var e : pending.entrySet()) {
             while (!reflected(e.getKey(), e.getValue())) {
@@ -121,6 +133,11 @@ public final class MqttSystem implements ReadingSink, StateView, AutoCloseable {
 
     public long flushTimeouts() {
         return flushTimeouts;
+    }
+
+    /** How often and how long (ms) the simulation waited for the system's state. */
+    public String flushStats() {
+        return flushes + " flushes, " + flushNanos / 1_000_000 + " ms waiting, " + flushTimeouts + " timeouts";
     }
 
     @Override
