@@ -1,0 +1,65 @@
+package de.parkleit.routing.graph;
+
+import java.util.List;
+
+/** The polyline of a directed edge, whole or between two fractions of its length. */
+public final class EdgeGeometry {
+
+    private final RoadGraph graph;
+
+    public EdgeGeometry(RoadGraph graph) {
+        this.graph = graph;
+    }
+
+    /**
+     * Appends the points of {@code edge} from fraction {@code from} to {@code to} (0 = tail,
+     * 1 = head) in travel order, skipping a first point equal to the last one already in {@code out}.
+     */
+    public void append(int edge, double from, double to, List<GeoPoint> out) {
+        int s = graph.segmentOf(edge);
+        boolean rev = graph.isReversed(edge);
+        int n = graph.segmentPointCount(s);
+        double[] lat = new double[n];
+        double[] lon = new double[n];
+        double[] cum = new double[n];
+        for (int i = 0; i < n; i++) {
+            int k = rev ? n - 1 - i : i;
+            lat[i] = graph.segmentLatE7(s, k) * 1e-7;
+            lon[i] = graph.segmentLonE7(s, k) * 1e-7;
+            if (i > 0) {
+                cum[i] = cum[i - 1] + EarthDistance.meters(lat[i - 1], lon[i - 1], lat[i], lon[i]);
+            }
+        }
+        double total = cum[n - 1];
+        double a = from * total;
+        double b = to * total;
+        add(out, interpolate(lat, lon, cum, a));
+        for (int i = 1; i < n - 1; i++) {
+            if (cum[i] > a && cum[i] < b) {
+                add(out, new GeoPoint(lat[i], lon[i]));
+            }
+        }
+        add(out, interpolate(lat, lon, cum, b));
+    }
+
+    private static GeoPoint interpolate(double[] lat, double[] lon, double[] cum, double at) {
+        int n = cum.length;
+        if (at <= 0 || cum[n - 1] == 0) {
+            return new GeoPoint(lat[0], lon[0]);
+        }
+        for (int i = 1; i < n; i++) {
+            if (cum[i] >= at) {
+                double piece = cum[i] - cum[i - 1];
+                double t = piece == 0 ? 0 : (at - cum[i - 1]) / piece;
+                return new GeoPoint(lat[i - 1] + t * (lat[i] - lat[i - 1]), lon[i - 1] + t * (lon[i] - lon[i - 1]));
+            }
+        }
+        return new GeoPoint(lat[n - 1], lon[n - 1]);
+    }
+
+    private static void add(List<GeoPoint> out, GeoPoint p) {
+        if (out.isEmpty() || !out.get(out.size() - 1).equals(p)) {
+            out.add(p);
+        }
+    }
+}
