@@ -1,0 +1,123 @@
+package de.parkleit.routing.prediction;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A trained forecasting model: per grid horizon (see {@link Horizons}) the coefficients of {@link ProfileFeatures}
+ * and the distribution of past errors (in spaces) by predicted free spaces, fitted for all facilities together (in shares
+ * of capacity) and, where a facility had enough history, for that facility alone. Immutable and thread-safe.
+ * Built by {@link ModelTrainer}.
+ */
+public final class ForecastModel {
+
+    /** A distribution is used from this many errors on; below, the next more general one. */
+    private static final double MIN_ERRORS = 300;
+
+    private final ModelSettings settings;
+    private final ProfileFeatures features;
+    private final HorizonFit[] city;
+    private final ErrorDistribution[][] cityPooled;
+    private final Map<String, HorizonFit[]> facilities;
+
+    /**
+     * @param city       fits per time-of-day block for all facilities together
+     * @param facilities fits per time-of-day block for single facilities (a null block uses the city's)
+     */
+    ForecastModel(ModelSettings settings, HorizonFit[] city, Map<String, HorizonFit[]> facilities) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.features = new ProfileFeatures(settings);
+        this.city = city.clone();
+        this.facilities = Map.copyOf(facilities);
+        this.cityPooled = new ErrorDistribution[city.length][Horizons.GRID.length];
+        for (int b = 0; b < city.length; b++) {
+            for (int i = 0; i < Horizons.GRID.length; i++) {
+                cityPooled[b][i] = city[b].pooledErrors(i);
+            }
+        }
+    }
+
+    public ModelSettings settings() {
+        return settings;
+    }
+
+    /** True if the model has coefficients of its own for this facility (else it uses the city-wide ones). */
+    public boolean knowsFacility(String facilityId) {
+        return facilities.containsKey(facilityId);
+    }
+
+    ProfileFeatures features() {
+        return features;
+    }
+
+    /**
+     * Forecast free share at {@code origin + h} slots, or NaN if the view has no value at the origin. Without a
+     * profile (less than a week of history) the forecast is the current share (persistence).
+     */
+    double forecastShare(SeriesView v, long origin, int h) {
+        ProfileFeatures.Origin o = features.origin(v, origin);
+        if (o == null) {
+            return v.shareAt(origin);
+        }
+        return forecastShare(v, o, h, new double[ProfileFeatures.COUNT]);
+    }
+
+    /** Forecast free share for a prepared origin; {@code buffer} holds the features afterwards. */
+    double forecastShare(SeriesView v, ProfileFeatures.Origin o, int h, double[] buffer) {
+        if (!features.features(v, o, h, buffer)) {
+            return o.x0();
+        }
+        double change = fit(v.facilityId(), o.block()).change(h, buffer);
+        return Math.max(0, Math.min(1, o.x0() + change));
+    }
+
+    /**
+     * Probability that at least one space is free at the target, given the forecast free spaces: the share of past
+     * errors at this horizon and predicted level that would leave at least one space.
+     */
+    double probabilityFree(String facilityId, int block, double predictedFree, int h) {
+        return errorsFor(facilityId, block, predictedFree, h).probabilityAtLeast(0.5 - predictedFree);
+    }
+
+    /** Free spaces at cumulative probability {@code q} of the outcome, clamped to [0, capacity]. */
+    double freeQuantile(String facilityId, int block, double predictedFree, int h, double q, int capacity) {
+        double e = errorsFor(facilityId, block, predictedFree, h).quantile(q);
+        return Double.isNaN(e) ? predictedFree : Math.max(0, Math.min(capacity, predictedFree + e));
+    }
+
+    private HorizonFit fit(String facilityId, int block) {
+        HorizonFit[] own = facilities.get(facilityId);
+        return own != null && own[block] != null ? own[block] : city[block];
+    }
+
+    private ErrorDistribution errorsFor(String facilityId, int block, double predictedFree, int h) {
+        HorizonFit[] own = facilities.get(facilityId);
+        if (own != null && own[block] != null && own[block].errors(h, predictedFree).count() >= MIN_ERRORS) {
+            return own[block].errors(h, predictedFree);
+        }
+        ErrorDistribution level = city[block].errors(h, predictedFree);
+        return level.count() >= MIN_ERRORS ? level : cityPooled[block][Horizons.nearestIndex(h)];
+    }
+
+    /** The fitted city-wide coefficients, one line per grid horizon, for logs and docs. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-8s", "horizon"));
+        for (String n : ProfileFeatures.NAMES) {
+            sb.append(String.format(Locale.ROOT, " %10.10s", n));
+        }
+        sb.append('\n');
+        for (int b = 0; b < city.length; b++) {
+            sb.append("time-of-day block ").append(b).append('\n');
+            for (int i = 0; i < Horizons.GRID.length; i++) {
+                sb.append(String.format(Locale.ROOT, "%5d min", Horizons.GRID[i] * 5));
+                for (double c : city[b].coefficients(i)) {
+                    sb.append(String.format(Locale.ROOT, " %10.4f", c));
+                }
+                sb.append('\n');
+            }
+        }
+        sb.append("own coefficients for ").append(facilities.size()).append(" facilities\n");
+        return sb.toString();
+    }
+}
