@@ -112,6 +112,8 @@ public final class Backtest {
         out.println();
         out.print(scores.facilityTable());
         out.println();
+        out.print(scores.hourTable());
+        out.println();
         out.print(scores.probabilityTable());
         out.printf(Locale.ROOT, "done in %.1f s%n", (System.nanoTime() - started) / 1e9);
     }

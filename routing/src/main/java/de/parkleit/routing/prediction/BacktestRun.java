@@ -54,6 +54,7 @@ final class BacktestRun {
                 continue;
             }
             boolean saturday = s.clock().dayOfWeek(slot) == DayOfWeek.SATURDAY;
+            int hour = s.clock().minuteOfDay(slot) / 60;
             for (int h = 1; h <= BacktestScores.MAX_H && slot + h < testEnd; h++) {
                 double actual = s.freeAt(slot + h);
                 if (Double.isNaN(actual)) {
@@ -62,7 +63,7 @@ final class BacktestRun {
                 for (int m = 0; m < methods.size(); m++) {
                     double f = methods.get(m).forecast(history, slot, h);
                     forecasts[m] = Double.isNaN(f) ? now : f;
-                    scores.add(s.facilityId(), m, h, saturday, forecasts[m] - actual, s.capacity());
+                    scores.add(s.facilityId(), m, h, hour, saturday, forecasts[m] - actual, s.capacity());
                 }
                 double p = model.probabilityFree(history, slot, forecasts[0], h);
                 double baseline = hslIndex < 0 ? 0.5 : forecasts[hslIndex] >= 0.5 ? 1 : 0;

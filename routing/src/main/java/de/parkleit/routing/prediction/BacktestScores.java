@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Error sums of a backtest: per method and horizon (1..12 slots), over all forecasts and over forecasts made on a
- * Saturday, mean absolute error in spaces and in percent of capacity; per facility at 30 minutes; and for the
+ * Saturday, mean absolute error in spaces and in percent of capacity; per facility at 30 minutes per facility and per hour of day; and for the
  * model's probability of a free space, Brier score and calibration by decile.
  */
 public final class BacktestScores {
@@ -20,6 +20,7 @@ public final class BacktestScores {
     private final Cell[][] all;
     private final Cell[][] saturday;
     private final Map<String, Cell[]> perFacility = new LinkedHashMap<>();
+    private final Cell[][] perHour;
     private final double[] brier = new double[MAX_H + 1];
     private final double[] brierBaseline = new double[MAX_H + 1];
     private final long[] brierCount = new long[MAX_H + 1];
@@ -31,6 +32,12 @@ public final class BacktestScores {
         this.methods = List.copyOf(methods);
         this.all = newCells();
         this.saturday = newCells();
+        this.perHour = new Cell[methods.size()][24];
+        for (Cell[] row : perHour) {
+            for (int i = 0; i < row.length; i++) {
+                row[i] = new Cell();
+            }
+        }
     }
 
     private Cell[][] newCells() {
@@ -47,12 +54,13 @@ public final class BacktestScores {
         return methods;
     }
 
-    void add(String facilityId, int method, int h, boolean onSaturday, double error, int capacity) {
+    void add(String facilityId, int method, int h, int hour, boolean onSaturday, double error, int capacity) {
         all[method][h].add(error, capacity);
         if (onSaturday) {
             saturday[method][h].add(error, capacity);
         }
         if (h == 6) {
+            perHour[method][hour].add(error, capacity);
             perFacility.computeIfAbsent(facilityId, id -> {
                 Cell[] c = new Cell[methods.size()];
                 for (int m = 0; m < c.length; m++) {
@@ -129,6 +137,21 @@ public final class BacktestScores {
             }
             sb.append('\n');
         });
+        return sb.toString();
+    }
+
+    /** MAE in % of capacity at 30 minutes by local hour of the forecast's origin. */
+    public String hourTable() {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-10s %8s", "hour (30 min)", "n"));
+        methods.forEach(m -> sb.append(String.format(Locale.ROOT, " %15s", m)));
+        sb.append('\n');
+        for (int hour = 0; hour < 24; hour++) {
+            sb.append(String.format(Locale.ROOT, "%02d:00      %8d", hour, perHour[0][hour].n));
+            for (Cell[] row : perHour) {
+                sb.append(String.format(Locale.ROOT, " %15.2f", row[hour].percent()));
+            }
+            sb.append('\n');
+        }
         return sb.toString();
     }
 

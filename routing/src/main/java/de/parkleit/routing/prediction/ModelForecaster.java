@@ -40,7 +40,6 @@ public final class ModelForecaster implements PointForecaster {
 
     /** Probability of at least one free space for a forecast this forecaster made at the origin. */
     public double probabilityFree(SeriesView view, long originSlot, double forecastFree, int horizonSlots) {
-        int block = ProfileFeatures.block(view.clock(), originSlot);
-        return model.probabilityFree(view.facilityId(), block, forecastFree, horizonSlots);
+        return model.probabilityFree(view.facilityId(), view.freeAt(originSlot), forecastFree, horizonSlots);
     }
 }

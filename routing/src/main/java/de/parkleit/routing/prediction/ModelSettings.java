@@ -21,6 +21,6 @@ public record ModelSettings(int profileWeeks, int recentSlots, int trendSlots, i
     }
 
     public static ModelSettings defaults() {
-        return new ModelSettings(4, 24, 3, 6);
+        return new ModelSettings(8, 24, 3, 10);
     }
 }

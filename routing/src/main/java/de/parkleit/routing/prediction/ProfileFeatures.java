@@ -3,19 +3,24 @@ package de.parkleit.routing.prediction;
 /**
  * The inputs of the forecasting model, all in shares of capacity. At an origin slot {@code s0} with free share
  * {@code x0} and a target {@code s1 = s0 + h}, with {@code P(s)} the weekday x time-of-day profile (mean of the same
- * local slot over the last {@code profileWeeks} weeks):
+ * local slot over the last {@code profileWeeks} weeks; from five values on, the highest and lowest are left out, so
+ * one holiday or outage does not bend it), {@code r} the occupied share of the last {@code recentSlots} slots over
+ * the profile's occupied share in the same slots (today is busier by factor {@code r}):
  * <ol start="0">
  *   <li>{@code 1} (bias);</li>
  *   <li>profile change {@code P(s1) - P(s0)};</li>
  *   <li>deviation now {@code x0 - P(s0)} (how far today runs above or below the usual);</li>
- *   <li>scaled profile: {@code 1 - (1 - P(s1)) * r - x0}, where {@code r} is the occupied share of the recent window
- *       over the profile's occupied share in the same window (today is busier by factor {@code r});</li>
+ *   <li>scaled profile: {@code 1 - (1 - P(s1)) * r - x0}, the profile's occupancy at the target scaled by
+ *       {@code r}, as a change from now;</li>
  *   <li>trend {@code x0 - x(s0 - trendSlots)};</li>
  *   <li>the HSL-style change: mean change over the same window 1–3 weeks earlier times the recent busyness
  *       ratio (&gt;= 1);</li>
- *   <li>recent mean deviation minus deviation now (is the deviation growing or shrinking).</li>
+ *   <li>recent mean deviation minus deviation now (is the deviation growing or shrinking);</li>
+ *   <li>profile trend {@code P(s0) - P(s0 - trendSlots)};</li>
+ *   <li>scaled profile change {@code (P(s1) - P(s0)) * r}.</li>
  * </ol>
- * The model forecasts {@code x0 + sum(coefficient_i * feature_i)}.
+ * The model forecasts {@code x0 + sum(coefficient_i * feature_i)}, clamped to [0, 1], with coefficients per
+ * time-of-day block of the origin (before 06:00, 06–10, 10–14, 14–18, from 18:00 local time) and horizon.
  */
 final class ProfileFeatures {
 
@@ -130,13 +135,20 @@ final class ProfileFeatures {
     /** The profile value (free share) of a slot: mean of the same local slot over the last weeks, or NaN. */
     double profile(SeriesView v, long slot) {
         double sum = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
         int n = 0;
         for (int k = 1; k <= settings.profileWeeks(); k++) {
             double x = v.shareAt(v.clock().weeksBefore(slot, k));
             if (!Double.isNaN(x)) {
                 sum += x;
+                min = Math.min(min, x);
+                max = Math.max(max, x);
                 n++;
             }
+        }
+        if (n >= 5) {
+            return (sum - min - max) / (n - 2);
         }
         return n == 0 ? Double.NaN : sum / n;
     }

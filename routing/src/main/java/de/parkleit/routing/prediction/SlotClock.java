@@ -74,8 +74,13 @@ public final class SlotClock {
      * change this differs from {@code slot - weeks * SLOTS_PER_WEEK} by one hour.
      */
     public long weeksBefore(long slot, int weeks) {
-        long localTarget = localSeconds(slot) - (long) weeks * SLOTS_PER_WEEK * SLOT_SECONDS;
-        long guess = localTarget - offsetSeconds(slot - (long) weeks * SLOTS_PER_WEEK);
+        return daysBefore(slot, 7 * weeks);
+    }
+
+    /** The slot at the same local time of day {@code days} days earlier. */
+    public long daysBefore(long slot, int days) {
+        long localTarget = localSeconds(slot) - (long) days * SLOTS_PER_DAY * SLOT_SECONDS;
+        long guess = localTarget - offsetSeconds(slot - (long) days * SLOTS_PER_DAY);
         long corrected = localTarget - offsetSeconds(Math.floorDiv(guess, SLOT_SECONDS));
         return Math.floorDiv(corrected, SLOT_SECONDS);
     }
