@@ -18,7 +18,8 @@ final class CommonOptions {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "data folder for the embedded store, broker and spool (PARKLEIT_DATA_DIR, default ./data)")
     Path dataDir;
 
-    AppConfig config() {
+    /** The environment with this command's flags applied on top. */
+    Env env() {
         Map<String, String> vars = new HashMap<>(System.getenv());
         if (httpPort != null) {
             vars.put(AppConfig.HTTP_PORT, httpPort.toString());
@@ -29,11 +30,10 @@ final class CommonOptions {
         if (dataDir != null) {
             vars.put(AppConfig.DATA_DIR, dataDir.toString());
         }
-        String home = vars.getOrDefault("PARKLEIT_HOME", ".");
-        return AppConfig.fromEnv(new Env(vars), Path.of(home));
+        return new Env(vars);
     }
 
-    static Env env() {
-        return Env.system();
+    static Path home(Env env) {
+        return Path.of(env.string("PARKLEIT_HOME", "."));
     }
 }
