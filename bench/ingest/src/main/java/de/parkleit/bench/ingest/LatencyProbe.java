@@ -52,9 +52,10 @@ final class LatencyProbe implements AutoCloseable {
         client.subscribe(stateFilter, 0).waitForCompletion(10_000);
     }
 
-    /** Called just before a reading is published. */
+    /** Called just before a reading is published; it counts if recording is on at that moment. */
     synchronized void sent(String facility, Instant ts) {
-        pending.computeIfAbsent(facility, f -> new ArrayDeque<>()).addLast(new long[] {toMicros(ts), System.nanoTime()});
+        pending.computeIfAbsent(facility, f -> new ArrayDeque<>())
+                .addLast(new long[] {toMicros(ts), System.nanoTime(), recording ? 1 : 0});
     }
 
     void recording(boolean on) {
@@ -70,7 +71,7 @@ final class LatencyProbe implements AutoCloseable {
         ArrayDeque<long[]> q = pending.get(n.path("id").asText());
         while (q != null && !q.isEmpty() && q.peekFirst()[0] <= updated) {
             long[] p = q.pollFirst();
-            if (recording) {
+            if (p[2] == 1) {
                 latenciesUs.add((nanos - p[1]) / 1_000);
             }
         }

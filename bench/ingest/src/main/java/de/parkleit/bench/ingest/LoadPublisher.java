@@ -76,6 +76,15 @@ final class LoadPublisher implements AutoCloseable {
         window.release(WINDOW);
     }
 
+    /** Publishes one payload (within the window) and waits until every publish so far is confirmed when {@code last}. */
+    void publishOne(String topic, byte[] payload, int qos, boolean last) throws Exception {
+        send(topic, payload, qos);
+        if (last) {
+            window.acquire(WINDOW);
+            window.release(WINDOW);
+        }
+    }
+
     /** The reading to send as number {@code i}. */
     interface ReadingAt {
         OccupancyReading reading(int i);
