@@ -26,8 +26,9 @@ import java.util.Objects;
  *                         ({@code PARKLEIT_INGEST_SPOOL_MAX_MB}, 4096 MiB)
  * @param batchMax         most readings per store write ({@code PARKLEIT_INGEST_BATCH_MAX}, 5000)
  * @param workers          worker threads for store writes and spool I/O ({@code PARKLEIT_INGEST_WORKERS}, 2)
- * @param stateInterval    a facility's retained state is republished at most this often; changes in between
- *                         are coalesced ({@code PARKLEIT_INGEST_STATE_INTERVAL}, 200ms; 0 publishes every change)
+ * @param stateInterval    least time between two publishes of one facility's retained state; changes in between
+ *                         are coalesced. Independent of it, a state waits while its previous publish is unconfirmed
+ *                         by the broker ({@code PARKLEIT_INGEST_STATE_INTERVAL}, 0 = only the broker's pace limits)
  * @param lorawanDevices   CSV mapping LoRaWAN device EUIs to facilities/spaces, or null
  *                         ({@code PARKLEIT_LORAWAN_DEVICES}, default {@code <city folder>/lorawan-devices.csv} if present)
  * @param zone             local time zone (what "night" is for drift detection), or null for the city's
@@ -60,7 +61,7 @@ public record IngestConfig(String topicRoot, String shareGroup, Duration staleAf
         }
     }
 
-    /** Defaults for tests: plain subscription, 15 min staleness, state published on every change. */
+    /** Defaults for tests: plain subscription, 15 min staleness, no minimum state interval. */
     public static IngestConfig defaults(String topicRoot, Path spoolDir) {
         return new IngestConfig(topicRoot, null, Duration.ofMinutes(15), Duration.ofMinutes(5), 4096, 16384, spoolDir,
                 4096L << 20, 5000, 2, Duration.ZERO, null, null);
@@ -75,7 +76,7 @@ public record IngestConfig(String topicRoot, String shareGroup, Duration staleAf
         String group = env.raw("PARKLEIT_INGEST_SHARE_GROUP")
                 .orElse(env.raw("PARKLEIT_MQTT_URL").isPresent() ? DEFAULT_SHARE_GROUP : "none");
         Duration interval = env.raw("PARKLEIT_INGEST_STATE_INTERVAL").filter(v -> v.equals("0")).isPresent()
-                ? Duration.ZERO : env.duration("PARKLEIT_INGEST_STATE_INTERVAL", Duration.ofMillis(200));
+                ? Duration.ZERO : env.duration("PARKLEIT_INGEST_STATE_INTERVAL", Duration.ZERO);
         ZoneId zone = null;
         if (env.raw("PARKLEIT_TIMEZONE").isPresent()) {
             try {
