@@ -30,14 +30,16 @@ class BacktestIT {
         BacktestScores scores = backtest.run(options);
 
         for (int h : BacktestScores.TABLE_HORIZONS) {
-            double model = scores.maePercent(0, h, false);
+            double model = scores.maePercent(0, h, BacktestScores.Subset.ALL);
             for (int baseline = 1; baseline < scores.methods().size(); baseline++) {
                 assertThat(model).as("model vs %s at %d min", scores.methods().get(baseline), h * 5)
-                        .isLessThan(scores.maePercent(baseline, h, false));
+                        .isLessThan(scores.maePercent(baseline, h, BacktestScores.Subset.ALL));
             }
-            assertThat(scores.maePercent(0, h, true)).as("Saturdays at %d min", h * 5)
-                    .isLessThan(scores.maePercent(1, h, true));
-            assertThat(scores.count(h, false)).isGreaterThan(30_000);
+            assertThat(scores.maePercent(0, h, BacktestScores.Subset.SATURDAYS))
+                    .as("Saturdays at %d min", h * 5).isLessThan(scores.maePercent(1, h, BacktestScores.Subset.SATURDAYS));
+            assertThat(scores.maePercent(0, h, BacktestScores.Subset.DAYTIME)).as("daytime at %d min", h * 5)
+                    .isLessThan(scores.maePercent(3, h, BacktestScores.Subset.DAYTIME));
+            assertThat(scores.count(h, BacktestScores.Subset.ALL)).isGreaterThan(30_000);
         }
         assertThat(scores.brier(6)).isLessThan(scores.brierBaseline(6));
         String printed = out.toString(StandardCharsets.UTF_8);

@@ -36,12 +36,12 @@ class ForecastModelTest {
         BacktestScores scores = backtest();
         assertThat(scores.methods()).containsExactly("model", "persistence", "weekday profile", "HSL-style");
         for (int h : BacktestScores.TABLE_HORIZONS) {
-            double model = scores.maePercent(0, h, false);
-            assertThat(model).as("model at %d min", h * 5).isLessThan(scores.maePercent(1, h, false));
-            assertThat(model).as("model at %d min", h * 5).isLessThan(scores.maePercent(2, h, false));
+            double model = scores.maePercent(0, h, BacktestScores.Subset.ALL);
+            assertThat(model).as("model at %d min", h * 5).isLessThan(scores.maePercent(1, h, BacktestScores.Subset.ALL));
+            assertThat(model).as("model at %d min", h * 5).isLessThan(scores.maePercent(2, h, BacktestScores.Subset.ALL));
         }
-        assertThat(scores.maePercent(0, 12, false)).isLessThan(0.8 * scores.maePercent(1, 12, false));
-        assertThat(scores.count(6, true)).isPositive();
+        assertThat(scores.maePercent(0, 12, BacktestScores.Subset.ALL)).isLessThan(0.8 * scores.maePercent(1, 12, BacktestScores.Subset.ALL));
+        assertThat(scores.count(6, BacktestScores.Subset.SATURDAYS)).isPositive();
     }
 
     @Test
