@@ -79,7 +79,9 @@ public final class Backtest {
                 s -> progress(o, s)).run(clean, testStart, testEnd);
         print(o, scores, testEnd, started);
         if (o.svg().isPresent()) {
-            Files.writeString(o.svg().get(), BacktestChart.svg(scores, title(o, testEnd)), StandardCharsets.UTF_8);
+            String chartTitle = "MAE by horizon, forecasts from " + o.trainUntil()
+                    + o.testUntil().map(d -> " until " + d).orElse("") + ", trained before " + o.trainUntil();
+            Files.writeString(o.svg().get(), BacktestChart.svg(scores, chartTitle), StandardCharsets.UTF_8);
             progress(o, "wrote " + o.svg().get());
         }
         return scores;
@@ -106,9 +108,13 @@ public final class Backtest {
         out.println();
         out.println(title(o, testEnd));
         out.println("MAE, all days:");
-        out.print(scores.table(false));
+        out.print(scores.table(BacktestScores.Subset.ALL));
         out.println("MAE, Saturdays:");
-        out.print(scores.table(true));
+        out.print(scores.table(BacktestScores.Subset.SATURDAYS));
+        out.println("MAE, daytime origins 06:00-21:00 (at night the feed repeats values):");
+        out.print(scores.table(BacktestScores.Subset.DAYTIME));
+        out.println("MAE at longer horizons, all days:");
+        out.print(scores.longTable());
         out.println();
         out.print(scores.facilityTable());
         out.println();

@@ -122,6 +122,13 @@ final class ProfileFeatures {
         return BLOCK_STARTS.length + 1;
     }
 
+    /** A block's local time span, like {@code 10:00-14:00}. */
+    static String blockName(int block) {
+        int from = block == 0 ? 0 : BLOCK_STARTS[block - 1];
+        int to = block == BLOCK_STARTS.length ? 24 * 60 : BLOCK_STARTS[block];
+        return String.format("%02d:%02d-%02d:%02d", from / 60, from % 60, to / 60, to % 60);
+    }
+
     /** The time-of-day block of an origin slot. */
     static int block(SlotClock clock, long slot) {
         int minute = clock.minuteOfDay(slot);
