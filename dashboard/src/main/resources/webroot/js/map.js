@@ -2,7 +2,9 @@
 import { getJson, escapeHtml } from './dom.js';
 import { t, applyStatic, setLanguage, language, onLanguageChange } from './i18n.js';
 import { buildMarker, updateMarker, buildRow, updateRow, fillPopup, level } from './facility-view.js';
-import { addTiles, addRoads } from './basemap.js';
+import { addTiles, addRoads, streetPlaces } from './basemap.js';
+import { initGuidance, setPlaces, refreshText as refreshGuidance } from './guidance.js';
+import * as signs from './signs.js';
 import { connectLive } from './live.js';
 import { declutter } from './declutter.js';
 
@@ -66,6 +68,13 @@ function add(f) {
   const row = buildRow(f, select);
   document.getElementById('facility-list').append(row);
   facilities.set(f.id, { data: f, marker, markerEl, row, popupEl });
+}
+
+/** id -> current facility data, for guidance. */
+function facilityData() {
+  const m = new Map();
+  facilities.forEach((e, id) => m.set(id, e.data));
+  return m;
 }
 
 function select(id) {
@@ -147,6 +156,8 @@ async function init() {
     document.getElementById('lang-toggle').textContent = l === 'de' ? 'EN' : 'DE';
     setLive(liveState);
     refreshAll();
+    refreshGuidance();
+    signs.refreshAll();
   });
   if (window.matchMedia('(max-width: 700px)').matches) {
     togglePanel(false);
@@ -165,12 +176,19 @@ async function init() {
   }
   map.on('zoomend', scheduleDeclutter);
   addTiles(map, config, showNotice);
-  addRoads(map);
+  const layers = L.control.layers(null, null, { collapsed: true, position: 'topright' }).addTo(map);
+  signs.initSigns(map, layers);
+  initGuidance(map, facilityData);
   await loadFacilities();
+  const facilityPlaces = [...facilities.values()].map(({ data }) => ({ name: data.name, lat: data.lat, lon: data.lon }));
+  setPlaces(facilityPlaces);
+  addRoads(map).then((roads) => setPlaces(facilityPlaces.concat(streetPlaces(roads))));
   connectLive({
     status: setLive,
     snapshot: (list) => { list.forEach(upsert); updateSummary(); },
     state: (f) => { upsert(f); updateSummary(); },
+    signs: signs.snapshot,
+    sign: signs.update,
   });
   setInterval(refreshAll, 30000);
   document.body.dataset.ready = 'true';

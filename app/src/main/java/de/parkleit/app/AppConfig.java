@@ -14,10 +14,11 @@ import java.util.Optional;
  * name the variable. Secrets print as {@code *****}.
  *
  * @param mqttUrl     external broker; empty for {@code demo} (embedded broker)
- * @param influxUrl   InfluxDB 2 URL; empty means the embedded QuestDB
+ * @param questDbUrl  an external QuestDB's HTTP URL (several parkleit instances share one); empty: embedded
+ * @param influxUrl   InfluxDB 2 URL; empty means QuestDB
  */
 public record AppConfig(int httpPort, Optional<String> mqttUrl, int embeddedMqttPort, Path dataDir, int questDbHttpPort,
-                        Path city, Optional<String> influxUrl, Optional<String> influxToken, String influxOrg,
+                        Optional<String> questDbUrl, Path city, Optional<String> influxUrl, Optional<String> influxToken, String influxOrg,
                         String influxBucket, String mqttUsername, String mqttPassword) {
 
     public static final String HTTP_PORT = "PARKLEIT_HTTP_PORT";
@@ -25,6 +26,7 @@ public record AppConfig(int httpPort, Optional<String> mqttUrl, int embeddedMqtt
     public static final String EMBEDDED_MQTT_PORT = "PARKLEIT_EMBEDDED_MQTT_PORT";
     public static final String DATA_DIR = "PARKLEIT_DATA_DIR";
     public static final String QUESTDB_HTTP_PORT = "PARKLEIT_QUESTDB_HTTP_PORT";
+    public static final String QUESTDB_URL = "PARKLEIT_QUESTDB_URL";
     public static final String CITY = "PARKLEIT_CITY";
     public static final String INFLUX_URL = "PARKLEIT_INFLUX_URL";
     public static final String INFLUX_TOKEN = "PARKLEIT_INFLUX_TOKEN";
@@ -36,6 +38,9 @@ public record AppConfig(int httpPort, Optional<String> mqttUrl, int embeddedMqtt
     public AppConfig {
         if (influxUrl.isPresent() && influxToken.isEmpty()) {
             throw new ConfigException(INFLUX_TOKEN + " must be set when " + INFLUX_URL + " is set");
+        }
+        if (influxUrl.isPresent() && questDbUrl.isPresent()) {
+            throw new ConfigException("set either " + INFLUX_URL + " or " + QUESTDB_URL + ", not both");
         }
         if (influxOrg == null || influxOrg.isBlank()) {
             throw new ConfigException(INFLUX_ORG + " must not be empty");
@@ -64,6 +69,7 @@ public record AppConfig(int httpPort, Optional<String> mqttUrl, int embeddedMqtt
                 env.port(EMBEDDED_MQTT_PORT, 1883),
                 env.path(DATA_DIR, "./data"),
                 env.port(QUESTDB_HTTP_PORT, 9000),
+                env.httpUrl(QUESTDB_URL),
                 city,
                 env.httpUrl(INFLUX_URL),
                 env.raw(INFLUX_TOKEN),
@@ -81,8 +87,9 @@ public record AppConfig(int httpPort, Optional<String> mqttUrl, int embeddedMqtt
         m.put(EMBEDDED_MQTT_PORT, Integer.toString(embeddedMqttPort));
         m.put(DATA_DIR, dataDir.toAbsolutePath().normalize().toString());
         m.put(QUESTDB_HTTP_PORT, Integer.toString(questDbHttpPort));
+        m.put(QUESTDB_URL, questDbUrl.orElse("(embedded QuestDB)"));
         m.put(CITY, city.toAbsolutePath().normalize().toString());
-        m.put(INFLUX_URL, influxUrl.orElse("(embedded QuestDB)"));
+        m.put(INFLUX_URL, influxUrl.orElse("(unset: QuestDB)"));
         m.put(INFLUX_TOKEN, influxToken.isPresent() ? "*****" : "(unset)");
         m.put(INFLUX_ORG, influxOrg);
         m.put(INFLUX_BUCKET, influxBucket);

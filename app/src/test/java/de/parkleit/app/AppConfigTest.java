@@ -30,6 +30,7 @@ class AppConfigTest {
         assertThat(c.city()).isEqualTo(HOME.resolve("cities/heidelberg"));
         assertThat(c.mqttUrl()).isEmpty();
         assertThat(c.influxUrl()).isEmpty();
+        assertThat(c.questDbUrl()).isEmpty();
         assertThat(c.influxOrg()).isEqualTo("parkleit");
         assertThat(c.influxBucket()).isEqualTo("parkleit");
     }
@@ -68,6 +69,7 @@ class AppConfigTest {
         "PARKLEIT_QUESTDB_HTTP_PORT|9k",
         "PARKLEIT_MQTT_URL|http://broker:1883",
         "PARKLEIT_INFLUX_URL|influx:8086",
+        "PARKLEIT_QUESTDB_URL|questdb:9000",
         "PARKLEIT_CITY|/no/such/city",
         "PARKLEIT_DATA_DIR|bad\u0000path",
     })

@@ -19,9 +19,16 @@ import java.util.Objects;
  * @param seed             PARKLEIT_SIM_SEED: random seed (default 1)
  * @param backfillDays     PARKLEIT_SIM_BACKFILL_DAYS: days of 5-minute history written on first start, 0 = off (default 35)
  * @param backfillBatch    PARKLEIT_SIM_BACKFILL_BATCH: readings per store write (default 5000)
+ * @param gateways         PARKLEIT_SIM_GATEWAYS: occupancy, counts, spaces or mixed (default occupancy)
+ * @param format           PARKLEIT_SIM_FORMAT: native, ttn, chirpstack, senml or mixed (default native)
+ * @param faults           PARKLEIT_SIM_FAULTS: e.g. drop=0.01,duplicate=0.01,late=0.01,reorder=0.01,malformed=0.005,drift=0.001 (default none)
+ * @param lorawanApp       PARKLEIT_SIM_LORAWAN_APP: application id of simulated LoRaWAN uplinks (default parkleit-sim)
+ * @param detectors        PARKLEIT_SIM_DETECTORS: comma-separated loop detector ids to simulate (default none)
  */
 public record SimulatorConfig(boolean enabled, Duration publishInterval, int qos, String topicRoot, ZoneId zone,
-                              Duration meanDwell, long seed, int backfillDays, int backfillBatch) {
+                              Duration meanDwell, long seed, int backfillDays, int backfillBatch, String gateways,
+                              String format, de.parkleit.simulator.gateway.FaultRates faults, String lorawanApp,
+                              java.util.List<String> detectors) {
 
     public SimulatorConfig {
         Objects.requireNonNull(publishInterval, "publishInterval");
@@ -42,6 +49,22 @@ public record SimulatorConfig(boolean enabled, Duration publishInterval, int qos
         }
         if (backfillBatch < 1 || backfillBatch > 100_000) {
             throw new ConfigException("PARKLEIT_SIM_BACKFILL_BATCH must be between 1 and 100000, got " + backfillBatch);
+        }
+        if (!java.util.List.of("occupancy", "counts", "spaces", "mixed").contains(gateways)) {
+            throw new ConfigException("PARKLEIT_SIM_GATEWAYS must be occupancy, counts, spaces or mixed, got " + gateways);
+        }
+        if (!java.util.List.of("native", "ttn", "chirpstack", "senml", "mixed").contains(format)) {
+            throw new ConfigException("PARKLEIT_SIM_FORMAT must be native, ttn, chirpstack, senml or mixed, got " + format);
+        }
+        Objects.requireNonNull(faults, "faults");
+        if (!de.parkleit.core.Ids.isValid(lorawanApp)) {
+            throw new ConfigException("PARKLEIT_SIM_LORAWAN_APP must match [A-Za-z0-9_-]{1,64}, got " + lorawanApp);
+        }
+        detectors = java.util.List.copyOf(detectors);
+        for (String d : detectors) {
+            if (!de.parkleit.core.Ids.isValid(d)) {
+                throw new ConfigException("PARKLEIT_SIM_DETECTORS: detector id must match [A-Za-z0-9_-]{1,64}, got " + d);
+            }
         }
         try {
             new de.parkleit.core.topic.Topics(topicRoot);
@@ -64,19 +87,53 @@ public record SimulatorConfig(boolean enabled, Duration publishInterval, int qos
                 env.duration("PARKLEIT_SIM_MEAN_DWELL", Duration.ofMinutes(90)),
                 seed(env, "PARKLEIT_SIM_SEED", 1),
                 env.intInRange("PARKLEIT_SIM_BACKFILL_DAYS", 35, 0, 366),
-                env.intInRange("PARKLEIT_SIM_BACKFILL_BATCH", 5000, 1, 100_000));
+                env.intInRange("PARKLEIT_SIM_BACKFILL_BATCH", 5000, 1, 100_000),
+                env.string("PARKLEIT_SIM_GATEWAYS", "occupancy").toLowerCase(java.util.Locale.ROOT),
+                env.string("PARKLEIT_SIM_FORMAT", "native").toLowerCase(java.util.Locale.ROOT),
+                faults(env),
+                env.string("PARKLEIT_SIM_LORAWAN_APP", "parkleit-sim"),
+                env.raw("PARKLEIT_SIM_DETECTORS").map(v -> java.util.Arrays.stream(v.split(",")).map(String::trim)
+                        .filter(x -> !x.isEmpty()).toList()).orElse(java.util.List.of()));
+    }
+
+    private static de.parkleit.simulator.gateway.FaultRates faults(Env env) {
+        try {
+            return de.parkleit.simulator.gateway.FaultRates.parse(env.string("PARKLEIT_SIM_FAULTS", "none"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("PARKLEIT_SIM_FAULTS: " + e.getMessage(), e);
+        }
+    }
+
+    /** The gateway kind for all facilities, or null for a mix. */
+    public de.parkleit.simulator.gateway.GatewayKind gatewayKind() {
+        return gateways.equals("mixed") ? null : de.parkleit.simulator.gateway.GatewayKind.parse(gateways);
+    }
+
+    /** The payload format for all gateways, or null for a mix. */
+    public de.parkleit.simulator.gateway.PayloadFormat payloadFormat() {
+        return format.equals("mixed") ? null : de.parkleit.simulator.gateway.PayloadFormat.parse(format);
+    }
+
+    public SimulatorConfig withGateways(String kind, String fmt, de.parkleit.simulator.gateway.FaultRates f) {
+        return new SimulatorConfig(enabled, publishInterval, qos, topicRoot, zone, meanDwell, seed, backfillDays, backfillBatch,
+                kind, fmt, f, lorawanApp, detectors);
+    }
+
+    public SimulatorConfig withDetectors(java.util.List<String> ids) {
+        return new SimulatorConfig(enabled, publishInterval, qos, topicRoot, zone, meanDwell, seed, backfillDays, backfillBatch,
+                gateways, format, faults, lorawanApp, ids);
     }
 
     public SimulatorConfig withPublishInterval(Duration d) {
-        return new SimulatorConfig(enabled, d, qos, topicRoot, zone, meanDwell, seed, backfillDays, backfillBatch);
+        return new SimulatorConfig(enabled, d, qos, topicRoot, zone, meanDwell, seed, backfillDays, backfillBatch, gateways, format, faults, lorawanApp, detectors);
     }
 
     public SimulatorConfig withTopicRoot(String root) {
-        return new SimulatorConfig(enabled, publishInterval, qos, root, zone, meanDwell, seed, backfillDays, backfillBatch);
+        return new SimulatorConfig(enabled, publishInterval, qos, root, zone, meanDwell, seed, backfillDays, backfillBatch, gateways, format, faults, lorawanApp, detectors);
     }
 
     public SimulatorConfig withBackfillDays(int days) {
-        return new SimulatorConfig(enabled, publishInterval, qos, topicRoot, zone, meanDwell, seed, days, backfillBatch);
+        return new SimulatorConfig(enabled, publishInterval, qos, topicRoot, zone, meanDwell, seed, days, backfillBatch, gateways, format, faults, lorawanApp, detectors);
     }
 
     private static ZoneId zone(Env env, String name, String def) {

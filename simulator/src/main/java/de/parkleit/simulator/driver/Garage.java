@@ -13,6 +13,7 @@ final class Garage {
     long arrivalsAtFull;
     long entries;
     int maxQueue;
+    long lastPublishedMs = Long.MIN_VALUE / 2;
 
     Garage(Facility facility, int occupied) {
         this.facility = facility;

@@ -48,17 +48,19 @@ public final class Simulation {
     }
 
     /**
-     * Runs the trips departing in [from, to). Facilities start with {@code initialOccupied} cars
-     * whose remaining stays are exponential with the mean dwell (drawn from the seed).
+     * Runs the trips departing in [from, to). Facilities start with {@code longStay} cars that stay
+     * throughout and {@code visitors} cars whose remaining stays are exponential with the mean
+     * dwell (drawn from the seed).
      */
-    public SimulationResult run(List<Trip> trips, Instant from, Instant to, Map<String, Integer> initialOccupied, long seed,
-                                Consumer<SimulationProgress> progress) {
+    public SimulationResult run(List<Trip> trips, Instant from, Instant to, Map<String, Integer> longStay,
+                                Map<String, Integer> visitors, long seed, Consumer<SimulationProgress> progress) {
         long t0 = System.nanoTime();
         events = new EventQueue(from);
         SplittableRandom rnd = new SplittableRandom(Mix.of(seed, "initial", 0));
         for (Garage g : garages.values()) {
-            g.occupied = Math.min(g.capacity(), initialOccupied.getOrDefault(g.id(), 0));
-            for (int i = 0; i < g.occupied; i++) {
+            int fixed = Math.min(g.capacity(), longStay.getOrDefault(g.id(), 0));
+            g.occupied = Math.min(g.capacity(), fixed + visitors.getOrDefault(g.id(), 0));
+            for (int i = fixed; i < g.occupied; i++) {
                 double s = -Math.log(1 - rnd.nextDouble()) * params.meanDwell().toSeconds();
                 events.after(s, () -> leave(g));
             }
@@ -103,7 +105,7 @@ public final class Simulation {
 
     private SimulationProgress progressAt(Instant from, Instant to, int started, int total) {
         double f = (events.nowMillis() - from.toEpochMilli()) / (double) (to.toEpochMilli() - from.toEpochMilli());
-        return new SimulationProgress(events.now(), Math.min(1, f), started, outcomes.size(), total);
+        return new SimulationProgress(events.now(), Math.min(0.999, f), started, outcomes.size(), total);
     }
 
     private void scheduleSampling(Instant from, Instant to) {
@@ -135,9 +137,12 @@ public final class Simulation {
         }
     }
 
+    /** Publishes the facility's free spaces; timestamps strictly increase per facility (ingest keeps one reading per instant). */
     private void publish(Garage g) {
         readings++;
-        ports.sink().publish(new OccupancyReading(g.id(), events.now(), g.free(), g.capacity(), FacilityStatus.OPEN));
+        g.lastPublishedMs = Math.max(events.nowMillis(), g.lastPublishedMs + 1);
+        ports.sink().publish(new OccupancyReading(g.id(), Instant.ofEpochMilli(g.lastPublishedMs), g.free(), g.capacity(),
+                FacilityStatus.OPEN));
     }
 
     List<String> guidance(Position from, Position to) {

@@ -7,16 +7,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Generates the trips of a period from the occupancy model. Demand around each facility follows
- * its daily shape: per minute, arrivals are Poisson with rate
- * {@code scale * max(0, m(t)/meanDwell + dm/dt)}, the inflow that would produce the modelled
- * occupancy m with exponential stays; {@code scale} above 1 is demand that the (capacity-capped)
- * observed curves cannot show. Each trip starts at a random entry point and heads for a point
- * scattered around that facility. Deterministic for a seed.
+ * Generates the trips of a period from the occupancy model. Occupancy m(t) of each facility is
+ * split into long-stay cars, the lowest occupancy of the day (residents, overnight parkers: they
+ * stay all day and make no trips), and visitors above that. Visitor demand around each facility
+ * follows its daily shape: per minute, arrivals are Poisson with rate
+ * {@code scale * max(0, (m(t) - longStay)/meanDwell + dm/dt)}, the inflow that would produce the
+ * modelled occupancy with exponential stays; {@code scale} above 1 is demand that the
+ * (capacity-capped) observed curves cannot show. Each trip starts at a random entry point and
+ * heads for a point scattered around that facility. Deterministic for a seed.
  */
 public final class TripGenerator {
 
@@ -32,7 +36,21 @@ public final class TripGenerator {
         this.params = params;
     }
 
-    public List<Trip> generate(Instant from, Instant to, double demandScale, long seed) {
+    /** Long-stay cars per facility: the lowest expected occupancy in [dayStart, dayEnd), sampled every 15 minutes. */
+    public Map<String, Integer> longStay(Instant dayStart, Instant dayEnd) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (Facility f : facilities) {
+            double min = Double.MAX_VALUE;
+            for (Instant t = dayStart; t.isBefore(dayEnd); t = t.plusSeconds(900)) {
+                min = Math.min(min, model.expectedOccupied(f.id(), t));
+            }
+            out.put(f.id(), (int) Math.floor(min));
+        }
+        return out;
+    }
+
+    /** Trips departing in [from, to), with long-stay cars as given by {@link #longStay}. */
+    public List<Trip> generate(Instant from, Instant to, double demandScale, long seed, Map<String, Integer> longStay) {
         SplittableRandom rnd = new SplittableRandom(Mix.of(seed, "trips", 0));
         double dwellMin = params.meanDwell().toSeconds() / 60.0;
         List<Trip> trips = new ArrayList<>();
@@ -41,7 +59,8 @@ public final class TripGenerator {
             for (Facility f : facilities) {
                 double m0 = model.expectedOccupied(f.id(), t);
                 double m1 = model.expectedOccupied(f.id(), t.plusSeconds(60));
-                double rate = demandScale * Math.max(0, m0 / dwellMin + (m1 - m0));
+                double visitors = m0 - longStay.getOrDefault(f.id(), 0);
+                double rate = demandScale * Math.max(0, visitors / dwellMin + (m1 - m0));
                 int n = poisson(rnd, rate);
                 for (int i = 0; i < n; i++) {
                     trips.add(trip(id++, t.plusMillis(rnd.nextLong(60_000)), f, rnd));

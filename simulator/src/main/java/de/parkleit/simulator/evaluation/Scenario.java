@@ -34,13 +34,16 @@ public record Scenario(String name, LocalDate day, LocalTime start, LocalTime en
     public static List<Scenario> builtIn() {
         LocalDate saturday = LocalDate.of(2026, 11, 28);
         return List.of(
-                new Scenario("saturday-peak", saturday, LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, 1.15,
-                        "Advent Saturday: demand 15 % above the median Münster Saturday, whose central garages already sit at ~100 % at noon"),
+                new Scenario("saturday-peak", saturday, LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, 1.3,
+                        "peak Saturday (e.g. Advent): visitor demand 30 % above the median Münster Saturday, "
+                                + "whose central garages already sit at ~100 % at noon (the 30 % is an assumption)"),
                 new Scenario("saturday", saturday, LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, 1.0, "median Saturday"),
                 new Scenario("weekday", saturday.minusDays(4), LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, 1.0, "median Tuesday"),
                 new Scenario("sunday", saturday.plusDays(1), LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, 1.0, "median Sunday"),
-                new Scenario("saturday-noon", saturday, LocalTime.of(10, 0), LocalTime.of(14, 0), 1.15,
-                        "the four peak hours of saturday-peak, for quick runs"));
+                new Scenario("saturday-noon", saturday, LocalTime.of(10, 0), LocalTime.of(14, 0), 1.3,
+                        "the four peak hours of saturday-peak, for quick runs"),
+                new Scenario("stress", saturday, LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, 1.5,
+                        "performance check: visitor demand 50 % above the median Saturday (over 20,000 trips)"));
     }
 
     /** A built-in name or a {@code .properties} file with name, date, start, end, demandScale, description. */

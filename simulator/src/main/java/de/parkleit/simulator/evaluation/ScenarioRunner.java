@@ -34,7 +34,8 @@ public final class ScenarioRunner {
     private final Instant from;
     private final Instant to;
     private final List<Trip> trips;
-    private final Map<String, Integer> initial = new LinkedHashMap<>();
+    private final Map<String, Integer> longStay;
+    private final Map<String, Integer> visitors = new LinkedHashMap<>();
     private final List<Position> entries;
 
     public ScenarioRunner(City city, Scenario scenario, ZoneId zone, DriverParameters params, SystemUnderTest system, long seed) {
@@ -47,16 +48,19 @@ public final class ScenarioRunner {
         this.to = scenario.to(zone).toInstant();
         OccupancyModel model = new OccupancyModel(OccupancyShapes.bundled(), city.facilities(), zone, seed);
         this.entries = EntryPoints.around(city.facilities(), system.travelTimes());
-        this.trips = new TripGenerator(model, city.facilities(), entries, params).generate(from, to, scenario.demandScale(), seed);
+        TripGenerator generator = new TripGenerator(model, city.facilities(), entries, params);
+        Instant dayStart = scenario.day().atStartOfDay(zone).toInstant();
+        this.longStay = generator.longStay(dayStart, scenario.day().plusDays(1).atStartOfDay(zone).toInstant());
+        this.trips = generator.generate(from, to, scenario.demandScale(), seed, longStay);
         for (Facility f : city.facilities()) {
-            double m = model.expectedOccupied(f.id(), from) * scenario.demandScale();
-            initial.put(f.id(), (int) Math.min(f.capacity(), Math.round(m)));
+            double v = (model.expectedOccupied(f.id(), from) - longStay.get(f.id())) * scenario.demandScale();
+            visitors.put(f.id(), (int) Math.max(0, Math.round(v)));
         }
     }
 
     public SimulationResult run(boolean guidanceOn, Consumer<SimulationProgress> progress) {
         Simulation sim = new Simulation(city.facilities(), system.open(city, from, guidanceOn), params, guidanceOn);
-        return sim.run(trips, from, to, initial, seed, progress);
+        return sim.run(trips, from, to, longStay, visitors, seed, progress);
     }
 
     public List<Trip> trips() {

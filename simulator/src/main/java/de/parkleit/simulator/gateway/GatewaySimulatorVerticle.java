@@ -1,26 +1,31 @@
 package de.parkleit.simulator.gateway;
 
 import de.parkleit.core.city.City;
-import de.parkleit.core.codec.ReadingCodec;
-import de.parkleit.core.reading.OccupancyReading;
+import de.parkleit.core.reading.TrafficReading;
 import de.parkleit.core.topic.Topics;
 import de.parkleit.platform.mqtt.MqttConnection;
 import de.parkleit.platform.mqtt.MqttSettings;
 import de.parkleit.simulator.SimulatorConfig;
+import de.parkleit.simulator.profile.Mix;
 import de.parkleit.simulator.profile.OccupancyModel;
 import de.parkleit.simulator.profile.OccupancyShapes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes a native v1 occupancy reading ({@code {"ts":…,"free":…,"capacity":…,"status":"open"}})
- * for every facility of the city every {@link SimulatorConfig#publishInterval()}, at the real time
- * of {@code clock}, over its own MQTT connection (client id suffixed {@code -gateway-sim}). Counts
- * follow {@link OccupancyGateways}. Timers run on the event loop; only the resource load at start
+ * Simulated gateways for every facility (and configured detector) of the city. Every
+ * {@link SimulatorConfig#publishInterval()}, at the real time of {@code clock}, each facility's
+ * gateway reports what {@link OccupancyGateways} did since the last tick: by default a native v1
+ * occupancy reading ({@code {"ts":…,"free":…,"capacity":…,"status":"open"}}); with
+ * {@code PARKLEIT_SIM_GATEWAYS}/{@code _FORMAT} barrier counts or single spaces, as TTN,
+ * ChirpStack or SenML; with {@code PARKLEIT_SIM_FAULTS} drops, duplicates, late, out-of-order
+ * and malformed messages and drifting counters. Publishes over its own MQTT connection (client id
+ * suffixed {@code -gateway-sim}). Timers run on the event loop; only the resource load at start
  * runs on a worker.
  */
 public final class GatewaySimulatorVerticle extends VerticleBase {
@@ -37,6 +42,10 @@ public final class GatewaySimulatorVerticle extends VerticleBase {
     private final AtomicLong failed = new AtomicLong();
     private MqttConnection connection;
     private OccupancyGateways gateways;
+    private GatewayFleet fleet;
+    private GatewayEncoder encoder;
+    private FaultInjector faults;
+    private DetectorGateways detectors;
     private long timer = -1;
     private boolean failing;
 
@@ -54,13 +63,18 @@ public final class GatewaySimulatorVerticle extends VerticleBase {
         return vertx.executeBlocking(OccupancyShapes::bundled).compose(shapes -> {
             OccupancyModel model = new OccupancyModel(shapes, city.facilities(), config.zone(), seed);
             gateways = new OccupancyGateways(model, clock.instant(), config.meanDwell(), seed);
+            faults = new FaultInjector(config.faults(), Mix.of(seed, "faults", 0), 3 * config.publishInterval().toMillis());
+            fleet = new GatewayFleet(city.facilities(), config.gatewayKind(), config.payloadFormat(), seed, faults);
+            encoder = new GatewayEncoder(topics, config.lorawanApp());
+            detectors = new DetectorGateways(config.detectors(), shapes, config.zone(), seed);
             connection = new MqttConnection(context, mqtt.withClientId(mqtt.clientId() + "-gateway-sim"), false);
             return connection.connect();
         }).onSuccess(v -> {
             tick();
             timer = vertx.setPeriodic(config.publishInterval().toMillis(), id -> tick());
-            LOG.info("gateway simulator: {} facilities of {} every {} s on {} (QoS {})", gateways.size(), city.name(),
-                    config.publishInterval().toMillis() / 1000.0, topics.root(), config.qos());
+            LOG.info("gateway simulator: {} facilities and {} detectors of {} every {} s on {} (QoS {}, gateways {}, format {}, faults {})",
+                    gateways.size(), detectors.ids().size(), city.name(), config.publishInterval().toMillis() / 1000.0,
+                    topics.root(), config.qos(), config.gateways(), config.format(), config.faults().any() ? config.faults() : "none");
         });
     }
 
@@ -81,15 +95,41 @@ public final class GatewaySimulatorVerticle extends VerticleBase {
         return failed.get();
     }
 
+    /** Faults injected so far, by kind. */
+    public java.util.Map<String, Long> faultCounts() {
+        return faults == null ? java.util.Map.of() : faults.counts();
+    }
+
     private void tick() {
         try {
-            for (OccupancyReading r : gateways.readingsAt(clock.instant())) {
-                connection.publish(topics.occupancy(r.facilityId()), ReadingCodec.encode(r), config.qos(), false)
-                        .onComplete(ar -> counted(ar.succeeded(), ar.cause()));
+            Instant now = clock.instant();
+            gateways.advanceTo(now).forEach((id, step) -> {
+                for (GatewayFleet.Sent s : fleet.report(id, now, step)) {
+                    send(s.gateway(), encoder.encode(s.reading(), s.format()));
+                }
+            });
+            PayloadFormat detectorFormat = config.payloadFormat() == null ? PayloadFormat.NATIVE : config.payloadFormat();
+            int intervalS = (int) Math.max(1, config.publishInterval().toSeconds());
+            for (TrafficReading r : detectors.readingsAt(now, intervalS)) {
+                send(r.detectorId(), encoder.encode(r, detectorFormat));
             }
         } catch (RuntimeException e) {
             LOG.warn("gateway simulator tick failed: {}", e.toString());
         }
+    }
+
+    private void send(String gateway, WireMessage m) {
+        for (FaultInjector.Delivery d : faults.apply(gateway, m)) {
+            if (d.delayMillis() <= 0) {
+                publish(d.message());
+            } else {
+                vertx.setTimer(d.delayMillis(), id -> publish(d.message()));
+            }
+        }
+    }
+
+    private void publish(WireMessage m) {
+        connection.publish(m.topic(), m.payload(), config.qos(), false).onComplete(ar -> counted(ar.succeeded(), ar.cause()));
     }
 
     private void counted(boolean ok, Throwable cause) {

@@ -13,8 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One arrival/departure process per facility of the model, advanced together: {@link #readingsAt}
- * moves every facility to an instant and returns what its gateway reports. Pure and
+ * One arrival/departure process per facility of the model, advanced together. Pure and
  * deterministic for a seed and a sequence of instants; not thread-safe.
  */
 public final class OccupancyGateways {
@@ -28,11 +27,18 @@ public final class OccupancyGateways {
         }
     }
 
-    /** Advances every facility to {@code now} and returns one native reading per facility. */
+    /** Advances every facility to {@code now}; the step of each, by facility id, in city order. */
+    public Map<String, ArrivalDepartureProcess.Step> advanceTo(Instant now) {
+        Map<String, ArrivalDepartureProcess.Step> out = new LinkedHashMap<>();
+        processes.forEach((id, p) -> out.put(id, p.advanceTo(now)));
+        return out;
+    }
+
+    /** Advances every facility to {@code now} and returns one native occupancy reading per facility. */
     public List<OccupancyReading> readingsAt(Instant now) {
         List<OccupancyReading> out = new ArrayList<>(processes.size());
-        processes.forEach((id, p) -> {
-            p.advanceTo(now);
+        advanceTo(now).forEach((id, s) -> {
+            ArrivalDepartureProcess p = processes.get(id);
             out.add(new OccupancyReading(id, now, p.free(), p.capacity(), FacilityStatus.OPEN));
         });
         return out;

@@ -91,7 +91,7 @@ public final class MuensterSeries {
     }
 
     /** Free spaces, 0 for {@code bes}, null for {@code ges}, {@code kei}, blanks and garbage. */
-    static Integer parseCell(String cell) {
+    public static Integer parseCell(String cell) {
         String c = cell.trim();
         if (c.equals("bes")) {
             return 0;

@@ -86,4 +86,28 @@ class GatewaySimulatorVerticleTest {
         assertThat(sim.publishedCount()).isGreaterThanOrEqualTo(60);
         assertThat(sim.failedCount()).isZero();
     }
+
+    @Test
+    void mixedFormatsAndFaultsReachTheBrokerOnNativeAndLorawanTopics() throws Exception {
+        City city = TestCity.heidelberg();
+        Topics topics = new Topics(TestBroker.uniqueRoot());
+        Map<String, Integer> byKind = new ConcurrentHashMap<>();
+        MqttConnection sub = new MqttConnection(vertx.getOrCreateContext(),
+                new MqttSettings(broker.url(), "sub-" + UUID.randomUUID(), true, null, null), false);
+        sub.messageHandler(m -> byKind.merge(topics.match(m.topic()).map(t -> t.kind().name()).orElse("other"), 1, Integer::sum));
+        sub.connect().await(10, TimeUnit.SECONDS);
+        sub.subscribe(topics.root() + "/#", 1).await(10, TimeUnit.SECONDS);
+
+        SimulatorConfig config = SimulatorConfig.defaults().withTopicRoot(topics.root()).withPublishInterval(Duration.ofMillis(200))
+                .withGateways("mixed", "mixed", de.parkleit.simulator.gateway.FaultRates.parse("drop=0.05,duplicate=0.05,malformed=0.05,reorder=0.05"))
+                .withDetectors(java.util.List.of("d1", "d2"));
+        GatewaySimulatorVerticle sim = new GatewaySimulatorVerticle(config,
+                new MqttSettings(broker.url(), "sim-" + UUID.randomUUID(), true, null, null), city, Clock.systemUTC(), 1);
+        String deployment = vertx.deployVerticle(sim).await(20, TimeUnit.SECONDS);
+        await().atMost(15, TimeUnit.SECONDS).until(() -> byKind.keySet().containsAll(java.util.List.of("OCCUPANCY", "COUNTS", "LORAWAN_UPLINK", "TRAFFIC"))
+                && sim.faultCounts().keySet().containsAll(java.util.List.of("dropped", "duplicated", "malformed", "reordered")));
+        vertx.undeploy(deployment).await(10, TimeUnit.SECONDS);
+        sub.disconnect().await(10, TimeUnit.SECONDS);
+        assertThat(sim.failedCount()).isZero();
+    }
 }

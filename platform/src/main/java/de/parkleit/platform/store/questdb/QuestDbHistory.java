@@ -6,7 +6,6 @@ import de.parkleit.platform.store.HourlyCount;
 import de.parkleit.platform.store.Measurement;
 import de.parkleit.platform.store.OccupancyBucket;
 import de.parkleit.platform.store.TrafficBucket;
-import io.vertx.core.json.JsonArray;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,15 +33,22 @@ final class QuestDbHistory {
     Map<String, List<OccupancyBucket>> occupancy(Collection<String> facilityIds, HistoryWindow w) {
         Set<String> ids = HistoryQueries.requireSeries(facilityIds, "facility", w);
         String where = " WHERE facility IN " + QuestDbSql.inList(ids) + " AND " + QuestDbSql.range(w.from(), w.to());
-        String q = w.fromAggregates()
-                ? "SELECT ts, facility, sum(sum_free) / sum(samples)::double, min(min_free), max(max_free), sum(samples)"
-                        + " FROM " + QuestDbSchema.OCCUPANCY_5M + where
-                : "SELECT ts, facility, avg(free), min(free), max(free), count() FROM parking_occupancy" + where;
+        String q;
+        if (w.step().equals(HistoryWindow.AGGREGATE_STEP)) { // the view's own buckets: no re-aggregation
+            q = "SELECT ts, facility, sum_free / samples::double, min_free, max_free, samples FROM "
+                    + QuestDbSchema.OCCUPANCY_5M + where;
+        } else if (w.fromAggregates()) {
+            q = "SELECT ts, facility, sum(sum_free) / sum(samples)::double, min(min_free), max(max_free), sum(samples)"
+                    + " FROM " + QuestDbSchema.OCCUPANCY_5M + where + QuestDbSql.sampleBy(w.step()) + " ORDER BY ts";
+        } else {
+            q = "SELECT ts, facility, avg(free), min(free), max(free), count() FROM parking_occupancy" + where
+                    + QuestDbSql.sampleBy(w.step()) + " ORDER BY ts";
+        }
         awaitVisible(Measurement.PARKING_OCCUPANCY, w.fromAggregates() ? QuestDbSchema.OCCUPANCY_5M : null);
         Map<String, List<OccupancyBucket>> out = empty(ids);
-        for (JsonArray r : sql.query(q + QuestDbSql.sampleBy(w.step()) + " ORDER BY ts")) {
-            out.get(r.getString(1)).add(new OccupancyBucket(Instant.parse(r.getString(0)),
-                    r.getDouble(2), r.getInteger(3), r.getInteger(4), r.getLong(5)));
+        for (Object[] r : sql.query(q)) {
+            out.get((String) r[1]).add(new OccupancyBucket(QuestDbSql.instant((String) r[0]),
+                    num(r[2]), (int) num(r[3]), (int) num(r[4]), (long) num(r[5])));
         }
         return out;
     }
@@ -56,9 +62,9 @@ final class QuestDbHistory {
                 : "SELECT ts, detector, sum(count), avg(speed_kmh), avg(occupancy_pct), count() FROM traffic" + where;
         awaitVisible(Measurement.TRAFFIC, w.fromAggregates() ? QuestDbSchema.TRAFFIC_5M : null);
         Map<String, List<TrafficBucket>> out = empty(ids);
-        for (JsonArray r : sql.query(q + QuestDbSql.sampleBy(w.step()) + " ORDER BY ts")) {
-            out.get(r.getString(1)).add(new TrafficBucket(Instant.parse(r.getString(0)), r.getLong(2),
-                    finite(r.getValue(3)), finite(r.getValue(4)), r.getLong(5)));
+        for (Object[] r : sql.query(q + QuestDbSql.sampleBy(w.step()) + " ORDER BY ts")) {
+            out.get((String) r[1]).add(new TrafficBucket(QuestDbSql.instant((String) r[0]), (long) num(r[2]),
+                    finite(r[3]), finite(r[4]), (long) num(r[5])));
         }
         return out;
     }
@@ -72,8 +78,8 @@ final class QuestDbHistory {
                 + QuestDbSql.sampleBy(hour) + " ORDER BY ts, " + id;
         awaitVisible(m, null);
         List<HourlyCount> out = new ArrayList<>();
-        for (JsonArray r : sql.query(q)) {
-            out.add(new HourlyCount(Instant.parse(r.getString(0)), r.getString(1), r.getLong(2)));
+        for (Object[] r : sql.query(q)) {
+            out.add(new HourlyCount(QuestDbSql.instant((String) r[0]), (String) r[1], (long) num(r[2])));
         }
         return out;
     }
@@ -82,8 +88,8 @@ final class QuestDbHistory {
         String q = "SELECT count() FROM parking_occupancy WHERE facility = " + QuestDbSql.literal(facilityId)
                 + " AND " + QuestDbSql.range(from, to);
         awaitVisible(Measurement.PARKING_OCCUPANCY, null);
-        List<JsonArray> rows = sql.query(q);
-        return rows.isEmpty() ? 0 : rows.get(0).getLong(0);
+        List<Object[]> rows = sql.query(q);
+        return rows.isEmpty() ? 0 : (long) num(rows.get(0)[0]);
     }
 
     private void awaitVisible(Measurement base, String view) {
@@ -98,6 +104,10 @@ final class QuestDbHistory {
         Map<String, List<T>> out = new LinkedHashMap<>();
         ids.forEach(id -> out.put(id, new ArrayList<>()));
         return out;
+    }
+
+    private static double num(Object v) {
+        return v instanceof Number n ? n.doubleValue() : 0;
     }
 
     private static Double finite(Object v) {

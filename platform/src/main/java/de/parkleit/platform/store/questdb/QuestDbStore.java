@@ -85,6 +85,7 @@ public final class QuestDbStore implements TimeSeriesStore {
             }
         } catch (RuntimeException e) {
             client.close();
+            closeQuietly(owned, name);
             throw e;
         }
         LOG.info("QuestDB store ready at {} (batch size {})", httpUrl, options.batchSize());
@@ -178,6 +179,10 @@ public final class QuestDbStore implements TimeSeriesStore {
     @Override
     public void close() {
         client.close();
+        closeQuietly(owned, name);
+    }
+
+    private static void closeQuietly(AutoCloseable owned, String name) {
         if (owned != null) {
             try {
                 owned.close();
