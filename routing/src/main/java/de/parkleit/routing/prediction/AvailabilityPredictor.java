@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentMap;
  * {@link FacilityForecaster} per facility, created on first sight.
  *
  * <p>Wiring: bootstrap with the stored history ({@link #observe(String, int, Instant, double)} per bucket, oldest
- * first, e.g. the 5-minute {@code TimeSeriesStore.occupancyHistory} means of the last {@code historyWeeks} weeks),
- * then call {@link #observe(FacilityState)} on every live state change, and {@link #forecast} per facility per
+ * first, e.g. the 5-minute {@code TimeSeriesStore.occupancyHistory} means of the last {@code historyWeeks} weeks,
+ * or {@link #observeHistory} with a series), then call {@link #observe(FacilityState)} on every live state change, and {@link #forecast} per facility per
  * guidance request. Thread-safe; pure Java, no I/O; calls take microseconds.
  * Operator states are guidance's business: a closed or reserved facility still gets a forecast here (its history
  * simply has a gap), guidance must not recommend it.
@@ -69,6 +69,23 @@ public final class AvailabilityPredictor {
     /** Records one reading (or history bucket) of free spaces; readings must come in time order per facility. */
     public boolean observe(String facilityId, int capacity, Instant ts, double free) {
         return forecaster(facilityId, capacity).observe(ts, free);
+    }
+
+    /**
+     * Feeds a whole (cleaned) series as history of its facility, oldest first, e.g. from
+     * {@link MuensterHistory#load} or built from the store with {@link OccupancySeries#builder}. Slots up to the
+     * facility's latest reading are skipped. Returns the number of readings kept.
+     */
+    public int observeHistory(OccupancySeries series) {
+        FacilityForecaster f = forecaster(series.facilityId(), series.capacity());
+        int kept = 0;
+        for (long s = series.firstSlot(); s <= series.latestSlot(); s++) {
+            double free = series.freeAt(s);
+            if (!Double.isNaN(free) && f.observe(SlotClock.startOf(s), free, series.isFullByCode(s))) {
+                kept++;
+            }
+        }
+        return kept;
     }
 
     /** Forecast for one facility at {@code arrival}, seen at {@code now}; empty for an unknown facility. */

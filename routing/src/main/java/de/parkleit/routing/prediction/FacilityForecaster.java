@@ -124,8 +124,15 @@ public final class FacilityForecaster {
         return build(share * capacity, now, h, arrival, SlotClock.startOf(origin), method);
     }
 
+    /** The profile at the target, or at the nearest slot up to 15 minutes away (readings may be sparse at night). */
     private Optional<AvailabilityForecast> fromProfile(long target, Instant arrival) {
-        double share = model.features().profile(history, target);
+        double share = Double.NaN;
+        for (int d = 0; d <= 3 && Double.isNaN(share); d++) {
+            share = model.features().profile(history, target - d);
+            if (Double.isNaN(share)) {
+                share = model.features().profile(history, target + d);
+            }
+        }
         if (Double.isNaN(share)) {
             return Optional.empty();
         }

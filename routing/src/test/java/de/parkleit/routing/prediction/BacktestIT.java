@@ -7,6 +7,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +17,34 @@ import org.junit.jupiter.api.io.TempDir;
 class BacktestIT {
 
     private static final Path DATA = Path.of("..", "opendata", "muenster");
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @Test
+    void bootstrapsAPredictorFromTheCsvAndForecastsFromItsLatestReadings() throws Exception {
+        MuensterHistory h = MuensterHistory.load(DATA.resolve("parking_free_muenster_2024-01_to_2024-10.csv.gz"),
+                Optional.empty(), BERLIN, CleaningRules.defaults());
+        assertThat(h.raw().series()).hasSize(17);
+        assertThat(h.reports()).anySatisfy(r -> {
+            assertThat(r.facilityId()).isEqualTo("muensterphphcoesfelderkreuz");
+            assertThat(r.keptShare()).isLessThan(0.01);
+        });
+        Instant until = Instant.parse("2024-04-01T00:00:00Z");
+        ForecastModel model = new ModelTrainer(ModelSettings.defaults()).train(h.clean(), until);
+        AvailabilityPredictor predictor = new AvailabilityPredictor(model, BERLIN, CleaningRules.defaults());
+        OccupancySeries theater = h.clean().stream()
+                .filter(s -> s.facilityId().equals("muensterphtheater")).findFirst().orElseThrow();
+        assertThat(predictor.observeHistory(theater)).isGreaterThan(theater.validCount() * 9 / 10);
+        Instant last = SlotClock.startOf(theater.latestSlot());
+        Instant later = last.plusSeconds(3 * 3600);
+        AvailabilityForecast f = predictor.forecast("muensterphtheater", later, later.plusSeconds(1800))
+                .orElseThrow();
+        assertThat(f.method()).isEqualTo(AvailabilityForecast.Method.PROFILE);
+        assertThat(f.capacity()).isEqualTo(743);
+        AvailabilityForecast recent = predictor.forecast("muensterphtheater", last, last.plusSeconds(1800))
+                .orElseThrow();
+        assertThat(recent.method()).isEqualTo(AvailabilityForecast.Method.MODEL);
+        assertThat(recent.expectedFree()).isBetween(0.0, 743.0);
+    }
 
     @Test
     void modelBeatsAllThreeBaselinesOnTwoWeeksOfRealData(@TempDir Path dir) throws Exception {

@@ -133,7 +133,7 @@ class MuensterExportReaderTest {
         }
         Path zipped = Files.write(dir.resolve("a.csv.gz"), bytes.toByteArray());
         for (Path p : List.of(plain, zipped)) {
-            try (Reader r = Backtest.open(p)) {
+            try (Reader r = MuensterHistory.open(p)) {
                 OccupancyExport e = new MuensterExportReader(BERLIN, LOTS).read(r);
                 assertThat(e.series("ph-a").orElseThrow().validCount()).isEqualTo(1);
             }
