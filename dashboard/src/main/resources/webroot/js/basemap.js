@@ -29,17 +29,17 @@ export function addTiles(map, config, showNotice) {
   layer.addTo(map);
 }
 
-/** Draws the road graph if the server offers it; resolves to true when drawn. */
+/** Draws the road graph if the server offers it; resolves to the GeoJSON when drawn, else null. */
 export async function addRoads(map) {
   let data;
   try {
     const r = await fetch('api/v1/roads', { headers: { Accept: 'application/geo+json, application/json' } });
     if (!r.ok) {
-      return false;
+      return null;
     }
     data = await r.json();
   } catch (e) {
-    return false;
+    return null;
   }
   map.createPane('roads');
   map.getPane('roads').style.zIndex = 350;
@@ -49,8 +49,25 @@ export async function addRoads(map) {
     style: roadStyle,
     renderer: L.canvas({ pane: 'roads' }),
   }).addTo(map);
-  map.attributionControl.addAttribution(escapeHtml('Roads © OpenStreetMap contributors (ODbL)'));
-  return true;
+  return data;
+}
+
+/** Street names with a point on each (the middle vertex of its first line), for the destination search. */
+export function streetPlaces(geojson) {
+  const out = new Map();
+  for (const f of (geojson && geojson.features) || []) {
+    const name = f.properties && typeof f.properties.name === 'string' ? f.properties.name.slice(0, 80) : null;
+    const g = f.geometry;
+    if (!name || out.has(name) || !g) {
+      continue;
+    }
+    const line = g.type === 'LineString' ? g.coordinates : g.type === 'MultiLineString' ? g.coordinates[0] : null;
+    if (line && line.length) {
+      const c = line[Math.floor(line.length / 2)];
+      out.set(name, { name, lat: c[1], lon: c[0] });
+    }
+  }
+  return [...out.values()];
 }
 
 /** Width by road class; colour by live speed relative to the limit when the feature has both. */

@@ -6,5 +6,7 @@ export function connectLive(handlers) {
   source.addEventListener('error', () => handlers.status(source.readyState === EventSource.CLOSED ? 'closed' : 'offline'));
   source.addEventListener('snapshot', (e) => handlers.snapshot(JSON.parse(e.data)));
   source.addEventListener('state', (e) => handlers.state(JSON.parse(e.data)));
+  source.addEventListener('signs', (e) => handlers.signs(JSON.parse(e.data)));
+  source.addEventListener('sign', (e) => handlers.sign(JSON.parse(e.data)));
   return source;
 }

@@ -2,7 +2,9 @@
 import { getJson, escapeHtml } from './dom.js';
 import { t, applyStatic, setLanguage, language, onLanguageChange } from './i18n.js';
 import { buildMarker, updateMarker, buildRow, updateRow, fillPopup, level } from './facility-view.js';
-import { addTiles, addRoads } from './basemap.js';
+import { addTiles, addRoads, streetPlaces } from './basemap.js';
+import { initGuidance, setPlaces, refreshText as refreshGuidance } from './guidance.js';
+import * as signs from './signs.js';
 import { connectLive } from './live.js';
 import { declutter } from './declutter.js';
 
@@ -68,6 +70,13 @@ function add(f) {
   facilities.set(f.id, { data: f, marker, markerEl, row, popupEl });
 }
 
+/** id -> current facility data, for guidance. */
+function facilityData() {
+  const m = new Map();
+  facilities.forEach((e, id) => m.set(id, e.data));
+  return m;
+}
+
 function select(id) {
   const entry = facilities.get(id);
   if (!entry) {
@@ -111,6 +120,13 @@ function updateSummary() {
   document.getElementById('total-free').textContent = known > 0 ? free.toLocaleString(language() === 'de' ? 'de-DE' : 'en-GB') : '–';
 }
 
+function toggleLegend(show) {
+  const legend = document.getElementById('legend');
+  const open = show === undefined ? legend.classList.contains('collapsed') : show;
+  legend.classList.toggle('collapsed', !open);
+  document.getElementById('legend-toggle').setAttribute('aria-expanded', String(open));
+}
+
 function togglePanel(show) {
   const panel = document.getElementById('panel');
   const open = show === undefined ? panel.classList.contains('collapsed') : show;
@@ -143,10 +159,14 @@ async function init() {
   document.getElementById('lang-toggle').textContent = language() === 'de' ? 'EN' : 'DE';
   document.getElementById('lang-toggle').addEventListener('click', () => setLanguage(language() === 'de' ? 'en' : 'de'));
   document.getElementById('panel-toggle').addEventListener('click', () => togglePanel());
+  document.getElementById('legend-toggle').addEventListener('click', () => toggleLegend());
+  document.addEventListener('parkleit:route', () => toggleLegend(false));
   onLanguageChange((l) => {
     document.getElementById('lang-toggle').textContent = l === 'de' ? 'EN' : 'DE';
     setLive(liveState);
     refreshAll();
+    refreshGuidance();
+    signs.refreshAll();
   });
   if (window.matchMedia('(max-width: 700px)').matches) {
     togglePanel(false);
@@ -165,12 +185,19 @@ async function init() {
   }
   map.on('zoomend', scheduleDeclutter);
   addTiles(map, config, showNotice);
-  addRoads(map);
+  const layers = L.control.layers(null, null, { collapsed: true, position: 'topright' }).addTo(map);
+  signs.initSigns(map, layers);
+  initGuidance(map, facilityData);
   await loadFacilities();
+  const facilityPlaces = [...facilities.values()].map(({ data }) => ({ name: data.name, lat: data.lat, lon: data.lon }));
+  setPlaces(facilityPlaces);
+  addRoads(map).then((roads) => setPlaces(facilityPlaces.concat(streetPlaces(roads))));
   connectLive({
     status: setLive,
     snapshot: (list) => { list.forEach(upsert); updateSummary(); },
     state: (f) => { upsert(f); updateSummary(); },
+    signs: signs.snapshot,
+    sign: signs.update,
   });
   setInterval(refreshAll, 30000);
   document.body.dataset.ready = 'true';

@@ -12,7 +12,9 @@ import de.parkleit.platform.config.Env;
 import de.parkleit.platform.http.RouteContributor;
 import de.parkleit.platform.metrics.Health;
 import de.parkleit.platform.mqtt.MqttSettings;
+import de.parkleit.platform.store.StoreConfig;
 import de.parkleit.platform.store.TimeSeriesStore;
+import de.parkleit.dashboard.history.HistoryHandler;
 import de.parkleit.routing.http.RouteHandler;
 import de.parkleit.routing.network.RoadNetwork;
 import de.parkleit.simulator.SimulatorConfig;
@@ -71,7 +73,8 @@ public final class Node implements AutoCloseable {
         city = CityLoader.load(cfg.city(), AppConfig.CITY);
         PortCheck.requireFree("0.0.0.0", cfg.httpPort(), AppConfig.HTTP_PORT);
         mqttUrl = startBrokerIfNeeded(cfg, mode);
-        store = StoreFactory.open(cfg, env, owned);
+        store = StoreConfig.fromEnv(env).open();
+        owned.add(store);
         RoadNetwork network = loadRoads();
 
         vertx = Vertx.vertx();
@@ -82,6 +85,7 @@ public final class Node implements AutoCloseable {
 
         MqttSettings mqtt = new MqttSettings(mqttUrl, "parkleit-" + instanceId(env), false, cfg.mqttUsername(), cfg.mqttPassword());
         List<RouteContributor> routes = new ArrayList<>();
+        routes.add(new HistoryHandler(store, city.facilities().stream().map(f -> f.id()).collect(java.util.stream.Collectors.toSet())));
         if (network != null) {
             WorkerExecutor routingPool = vertx.createSharedWorkerExecutor("parkleit-routing", 2);
             routes.add(new RouteHandler(routingPool, network));

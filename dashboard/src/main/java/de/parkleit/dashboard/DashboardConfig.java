@@ -1,6 +1,9 @@
 package de.parkleit.dashboard;
 
 import de.parkleit.core.topic.Topics;
+import de.parkleit.dashboard.auth.AuthSettings;
+import de.parkleit.dashboard.opendata.OpenDataLicence;
+import de.parkleit.dashboard.ratelimit.RateLimit;
 import de.parkleit.platform.config.ConfigException;
 import de.parkleit.platform.config.Env;
 import java.net.URI;
@@ -19,9 +22,15 @@ import java.util.Objects;
  * @param tileAttribution   attribution shown for the tiles ({@code PARKLEIT_MAP_TILE_ATTRIBUTION})
  * @param corsOrigins       origins allowed to call {@code /api/*} from other sites ({@code PARKLEIT_CORS_ORIGINS})
  * @param maxStreams        live-push connections this instance accepts ({@code PARKLEIT_HTTP_MAX_STREAMS})
+ * @param auth              planner users, session signing ({@code PARKLEIT_USERS_FILE}, {@code PARKLEIT_ADMIN_PASSWORD},
+ *                          {@code PARKLEIT_AUTH_SECRET}, {@code PARKLEIT_SESSION_TTL}, {@code PARKLEIT_HTTP_SECURE_COOKIES})
+ * @param rateLimit         per-client budget on the public API ({@code PARKLEIT_HTTP_RATE_LIMIT}, {@code PARKLEIT_HTTP_RATE_BURST},
+ *                          {@code PARKLEIT_HTTP_TRUST_PROXY})
+ * @param openData          licence of the open-data exports ({@code PARKLEIT_OPENDATA_*})
  */
 public record DashboardConfig(String bindHost, int httpPort, String topicRoot, String tileUrl, String tileAttribution,
-                              List<String> corsOrigins, int maxStreams) {
+                              List<String> corsOrigins, int maxStreams, AuthSettings auth, RateLimit rateLimit,
+                              OpenDataLicence openData) {
 
     public static final String PORT_VAR = "PARKLEIT_HTTP_PORT";
     public static final String OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
@@ -54,6 +63,23 @@ public record DashboardConfig(String bindHost, int httpPort, String topicRoot, S
         if (maxStreams < 1) {
             throw new ConfigException("PARKLEIT_HTTP_MAX_STREAMS must be at least 1, got " + maxStreams);
         }
+        auth = auth == null ? AuthSettings.none() : auth;
+        rateLimit = rateLimit == null ? RateLimit.defaults() : rateLimit;
+        openData = openData == null ? OpenDataLicence.defaults() : openData;
+    }
+
+    /** Without login users, with default rate limit and licence (the phase-1 shape). */
+    public DashboardConfig(String bindHost, int httpPort, String topicRoot, String tileUrl, String tileAttribution,
+                           List<String> corsOrigins, int maxStreams) {
+        this(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, null, null, null);
+    }
+
+    public DashboardConfig withAuth(AuthSettings a) {
+        return new DashboardConfig(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, a, rateLimit, openData);
+    }
+
+    public DashboardConfig withRateLimit(RateLimit r) {
+        return new DashboardConfig(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, auth, r, openData);
     }
 
     public static DashboardConfig fromEnv(Env env) {
@@ -65,12 +91,14 @@ public record DashboardConfig(String bindHost, int httpPort, String topicRoot, S
                 env.string("PARKLEIT_MAP_TILE_URL", OSM_TILES),
                 env.string("PARKLEIT_MAP_TILE_ATTRIBUTION", OSM_ATTRIBUTION),
                 Arrays.stream(cors.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
-                env.intInRange("PARKLEIT_HTTP_MAX_STREAMS", 2000, 1, 1_000_000));
+                env.intInRange("PARKLEIT_HTTP_MAX_STREAMS", 2000, 1, 1_000_000),
+                AuthSettings.fromEnv(env), RateLimit.fromEnv(env), OpenDataLicence.fromEnv(env));
     }
 
     /** Loopback, a free port, no tiles: what tests use. */
     public static DashboardConfig forTests(String topicRoot) {
-        return new DashboardConfig("127.0.0.1", 0, topicRoot, null, OSM_ATTRIBUTION, List.of(), 100);
+        return new DashboardConfig("127.0.0.1", 0, topicRoot, null, OSM_ATTRIBUTION, List.of(), 100,
+                AuthSettings.none(), new RateLimit(100_000, 10_000, false), OpenDataLicence.defaults());
     }
 
     public Topics topics() {

@@ -81,6 +81,12 @@ public final class DashboardFixture implements AutoCloseable {
         Sync.await(publisher.publish(topics.facilityState(s.facilityId()), FacilityStateCodec.encode(s), 1, true), 10);
     }
 
+    /** Publishes retained (cleared again on close). */
+    public void publishRetained(String topic, byte[] payload) {
+        retained.add(topic);
+        Sync.await(publisher.publish(topic, payload, 1, true), 10);
+    }
+
     public void publishRaw(String topic, byte[] payload) {
         Sync.await(publisher.publish(topic, payload, 1, false), 10);
     }

@@ -18,21 +18,24 @@ import java.util.Objects;
  * @param staleAfter       a facility without data this long turns {@code unknown} ({@code PARKLEIT_STALE_AFTER}, 15m)
  * @param maxFuture        readings further than this in the future are rejected ({@code PARKLEIT_INGEST_MAX_FUTURE}, 5m)
  * @param maxPayloadBytes  larger payloads are rejected ({@code PARKLEIT_INGEST_MAX_PAYLOAD}, 4096)
+ * @param maxUplinkBytes   the same for LoRaWAN network-server uplinks, which carry per-gateway metadata
+ *                         ({@code PARKLEIT_INGEST_MAX_UPLINK}, 16384)
  * @param spoolDir         the disk spool for readings the store cannot take now
  *                         ({@code PARKLEIT_INGEST_SPOOL_DIR}, default {@code $PARKLEIT_DATA_DIR/ingest-spool})
  * @param spoolMaxBytes    spool size limit; when reached, messages stay unacknowledged at the broker
  *                         ({@code PARKLEIT_INGEST_SPOOL_MAX_MB}, 4096 MiB)
  * @param batchMax         most readings per store write ({@code PARKLEIT_INGEST_BATCH_MAX}, 5000)
  * @param workers          worker threads for store writes and spool I/O ({@code PARKLEIT_INGEST_WORKERS}, 2)
- * @param stateInterval    a facility's retained state is republished at most this often; changes in between
- *                         are coalesced ({@code PARKLEIT_INGEST_STATE_INTERVAL}, 200ms; 0 publishes every change)
+ * @param stateInterval    least time between two publishes of one facility's retained state; changes in between
+ *                         are coalesced. Independent of it, a state waits while its previous publish is unconfirmed
+ *                         by the broker ({@code PARKLEIT_INGEST_STATE_INTERVAL}, 0 = only the broker's pace limits)
  * @param lorawanDevices   CSV mapping LoRaWAN device EUIs to facilities/spaces, or null
  *                         ({@code PARKLEIT_LORAWAN_DEVICES}, default {@code <city folder>/lorawan-devices.csv} if present)
  * @param zone             local time zone (what "night" is for drift detection), or null for the city's
  *                         {@code timezone} in city.properties, else UTC ({@code PARKLEIT_TIMEZONE})
  */
 public record IngestConfig(String topicRoot, String shareGroup, Duration staleAfter, Duration maxFuture,
-                           int maxPayloadBytes, Path spoolDir, long spoolMaxBytes, int batchMax, int workers,
+                           int maxPayloadBytes, int maxUplinkBytes, Path spoolDir, long spoolMaxBytes, int batchMax, int workers,
                            Duration stateInterval, Path lorawanDevices, ZoneId zone) {
 
     public static final String DEFAULT_SHARE_GROUP = "parkleit-ingest";
@@ -49,15 +52,18 @@ public record IngestConfig(String topicRoot, String shareGroup, Duration staleAf
         if (maxPayloadBytes < 64 || maxPayloadBytes > 1 << 20) {
             throw new ConfigException("PARKLEIT_INGEST_MAX_PAYLOAD must be 64..1048576 bytes, got " + maxPayloadBytes);
         }
+        if (maxUplinkBytes < 64 || maxUplinkBytes > 1 << 20) {
+            throw new ConfigException("PARKLEIT_INGEST_MAX_UPLINK must be 64..1048576 bytes, got " + maxUplinkBytes);
+        }
         if (batchMax < 1 || workers < 1 || spoolMaxBytes < 1 << 20) {
             throw new ConfigException("PARKLEIT_INGEST_BATCH_MAX and PARKLEIT_INGEST_WORKERS must be >= 1, "
                     + "PARKLEIT_INGEST_SPOOL_MAX_MB >= 1");
         }
     }
 
-    /** Defaults for tests: plain subscription, 15 min staleness, state published on every change. */
+    /** Defaults for tests: plain subscription, 15 min staleness, no minimum state interval. */
     public static IngestConfig defaults(String topicRoot, Path spoolDir) {
-        return new IngestConfig(topicRoot, null, Duration.ofMinutes(15), Duration.ofMinutes(5), 4096, spoolDir,
+        return new IngestConfig(topicRoot, null, Duration.ofMinutes(15), Duration.ofMinutes(5), 4096, 16384, spoolDir,
                 4096L << 20, 5000, 2, Duration.ZERO, null, null);
     }
 
@@ -70,7 +76,7 @@ public record IngestConfig(String topicRoot, String shareGroup, Duration staleAf
         String group = env.raw("PARKLEIT_INGEST_SHARE_GROUP")
                 .orElse(env.raw("PARKLEIT_MQTT_URL").isPresent() ? DEFAULT_SHARE_GROUP : "none");
         Duration interval = env.raw("PARKLEIT_INGEST_STATE_INTERVAL").filter(v -> v.equals("0")).isPresent()
-                ? Duration.ZERO : env.duration("PARKLEIT_INGEST_STATE_INTERVAL", Duration.ofMillis(200));
+                ? Duration.ZERO : env.duration("PARKLEIT_INGEST_STATE_INTERVAL", Duration.ZERO);
         ZoneId zone = null;
         if (env.raw("PARKLEIT_TIMEZONE").isPresent()) {
             try {
@@ -86,6 +92,7 @@ public record IngestConfig(String topicRoot, String shareGroup, Duration staleAf
                 env.duration("PARKLEIT_STALE_AFTER", Duration.ofMinutes(15)),
                 env.duration("PARKLEIT_INGEST_MAX_FUTURE", Duration.ofMinutes(5)),
                 env.intInRange("PARKLEIT_INGEST_MAX_PAYLOAD", 4096, 64, 1 << 20),
+                env.intInRange("PARKLEIT_INGEST_MAX_UPLINK", 16384, 64, 1 << 20),
                 env.raw("PARKLEIT_INGEST_SPOOL_DIR").isPresent() ? env.path("PARKLEIT_INGEST_SPOOL_DIR", "")
                         : dataDir.resolve("ingest-spool"),
                 (long) env.intInRange("PARKLEIT_INGEST_SPOOL_MAX_MB", 4096, 1, 1 << 24) << 20,
@@ -101,22 +108,22 @@ public record IngestConfig(String topicRoot, String shareGroup, Duration staleAf
     }
 
     public IngestConfig withShareGroup(String group) {
-        return new IngestConfig(topicRoot, group, staleAfter, maxFuture, maxPayloadBytes, spoolDir, spoolMaxBytes,
+        return new IngestConfig(topicRoot, group, staleAfter, maxFuture, maxPayloadBytes, maxUplinkBytes, spoolDir, spoolMaxBytes,
                 batchMax, workers, stateInterval, lorawanDevices, zone);
     }
 
     public IngestConfig withStaleAfter(Duration d) {
-        return new IngestConfig(topicRoot, shareGroup, d, maxFuture, maxPayloadBytes, spoolDir, spoolMaxBytes,
+        return new IngestConfig(topicRoot, shareGroup, d, maxFuture, maxPayloadBytes, maxUplinkBytes, spoolDir, spoolMaxBytes,
                 batchMax, workers, stateInterval, lorawanDevices, zone);
     }
 
     public IngestConfig withStateInterval(Duration d) {
-        return new IngestConfig(topicRoot, shareGroup, staleAfter, maxFuture, maxPayloadBytes, spoolDir, spoolMaxBytes,
+        return new IngestConfig(topicRoot, shareGroup, staleAfter, maxFuture, maxPayloadBytes, maxUplinkBytes, spoolDir, spoolMaxBytes,
                 batchMax, workers, d, lorawanDevices, zone);
     }
 
     public IngestConfig withLorawanDevices(Path p) {
-        return new IngestConfig(topicRoot, shareGroup, staleAfter, maxFuture, maxPayloadBytes, spoolDir, spoolMaxBytes,
+        return new IngestConfig(topicRoot, shareGroup, staleAfter, maxFuture, maxPayloadBytes, maxUplinkBytes, spoolDir, spoolMaxBytes,
                 batchMax, workers, stateInterval, p, zone);
     }
 }

@@ -8,7 +8,9 @@ import de.parkleit.core.state.FacilityState;
 import de.parkleit.core.topic.TopicKind;
 import de.parkleit.core.topic.Topics;
 import de.parkleit.ingest.deadletter.DeadLetters;
+import de.parkleit.ingest.decode.LorawanDecoder;
 import de.parkleit.ingest.decode.NativeDecoder;
+import de.parkleit.ingest.decode.SenmlDecoder;
 import de.parkleit.ingest.decode.TopicDecoder;
 import de.parkleit.ingest.publish.StatePublisher;
 import de.parkleit.ingest.state.LiveState;
@@ -20,30 +22,25 @@ import de.parkleit.platform.mqtt.InboundMessage;
 import de.parkleit.platform.mqtt.MqttConnection;
 import de.parkleit.platform.mqtt.MqttSettings;
 import de.parkleit.platform.store.TimeSeriesStore;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deploys the ingest service: connects to the broker with manual acknowledgements, takes over the
- * retained live state, publishes {@code unknown} for facilities nobody has reported on yet, then
- * subscribes to the gateway topics (through the share group when one is configured).
+ * Deploys the ingest service: opens the spool, connects to the broker with manual
+ * acknowledgements, takes over the retained live state, publishes {@code unknown} for facilities
+ * nobody has reported on yet, then subscribes to the gateway topics (through the share group when
+ * one is configured). Use a persistent session ({@code cleanSession=false}) with a stable client id.
  */
 public final class IngestVerticle extends VerticleBase {
 
@@ -60,10 +57,10 @@ public final class IngestVerticle extends VerticleBase {
     private Topics topics;
     private MqttConnection connection;
     private WorkerExecutor worker;
+    private IngestResources resources;
     private BatchWriter writer;
     private LiveState live;
     private MessagePipeline pipeline;
-    private StatePublisher states;
     private String syncTopic;
     private Promise<Void> synced;
     private long expireTimer = -1;
@@ -80,25 +77,21 @@ public final class IngestVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        LOG.info("ingest starting: {} facilities, {}, mqtt {}", city.facilities().size(), config, mqtt);
+        LOG.info("ingest starting: {} facilities, {}, {}", city.facilities().size(), config, mqtt);
         topics = config.topics();
-        worker = vertx.createSharedWorkerExecutor("parkleit-ingest-store", config.workers());
+        worker = vertx.createSharedWorkerExecutor("parkleit-ingest-io", config.workers());
+        return worker.executeBlocking(() -> IngestResources.open(config, city)).compose(this::startWith);
+    }
+
+    private Future<Void> startWith(IngestResources opened) {
+        resources = opened;
         connection = new MqttConnection(context, mqtt, true);
-        writer = new BatchWriter(context, worker, store, config.batchMax(), registry);
-        states = new StatePublisher(vertx, (t, p) -> connection.publish(t, p, 1, true), config.stateInterval());
-        Map<String, Integer> capacities = city.facilities().stream()
-                .collect(Collectors.toMap(Facility::id, Facility::capacity, (a, b) -> a, java.util.LinkedHashMap::new));
-        live = new LiveState(capacities, StateRules.defaults(config.staleAfter(), zone()));
-        NativeDecoder nat = new NativeDecoder(config.maxPayloadBytes(), capacities::get);
-        DeadLetters deadLetters = new DeadLetters(topics, registry, (t, p) -> connection.publish(t, p, 0, false),
-                System::currentTimeMillis);
-        pipeline = new MessagePipeline(topics, TopicDecoder.nativeOnly(topics, nat),
-                new ReadingValidator(capacities.keySet(), config.maxFuture()), live, writer, states, deadLetters,
-                connection::ack, Clock.systemUTC(), registry);
+        writer = new BatchWriter(context, worker, store, resources.spool(), config.batchMax(), config.batchMax() * 10, registry);
+        pipeline = buildPipeline();
         syncTopic = topics.root() + "/ingest/sync/" + mqtt.clientId().replaceAll("[^A-Za-z0-9_-]", "_");
         synced = Promise.promise();
         connection.messageHandler(this::onMessage);
-        registerHealthAndGauges();
+        registerHealth();
         return connection.connect()
                 .compose(v -> connection.subscribe(topics.facilityStateFilter(), 0))
                 .compose(v -> connection.subscribe(syncTopic, 0))
@@ -107,10 +100,26 @@ public final class IngestVerticle extends VerticleBase {
                 .compose(v -> publishUnknown())
                 .compose(v -> subscribeInputs())
                 .onSuccess(v -> {
+                    writer.start();
                     expireTimer = vertx.setPeriodic(EXPIRE_EVERY_MS, id -> pipeline.expire());
                     LOG.info("ingest started: subscribed under {}{}", topics.root(),
                             config.shareGroup() == null ? "" : " in share group " + config.shareGroup());
                 });
+    }
+
+    private MessagePipeline buildPipeline() {
+        Map<String, Integer> capacities = city.facilities().stream()
+                .collect(Collectors.toMap(Facility::id, Facility::capacity, (a, b) -> a, LinkedHashMap::new));
+        live = new LiveState(capacities, StateRules.defaults(config.staleAfter(), resources.zone()));
+        NativeDecoder nat = new NativeDecoder(config.maxPayloadBytes(), capacities::get);
+        TopicDecoder decoder = TopicDecoder.all(topics, nat,
+                new LorawanDecoder(config.maxUplinkBytes(), resources.devices(), nat),
+                new SenmlDecoder(config.maxPayloadBytes(), resources.devices(), nat, Instant::now));
+        StatePublisher states = new StatePublisher(vertx, (t, p) -> connection.publish(t, p, 1, true), config.stateInterval());
+        DeadLetters deadLetters = new DeadLetters(topics, registry, (t, p) -> connection.publish(t, p, 0, false),
+                System::currentTimeMillis);
+        return new MessagePipeline(topics, decoder, new ReadingValidator(capacities.keySet(), config.maxFuture()), live,
+                writer, states, deadLetters, connection::ack, Clock.systemUTC(), registry);
     }
 
     @Override
@@ -118,8 +127,13 @@ public final class IngestVerticle extends VerticleBase {
         if (expireTimer >= 0) {
             vertx.cancelTimer(expireTimer);
         }
-        return writer.close(5_000)
-                .transform(ar -> connection.disconnect())
+        Future<Void> drained = writer == null ? Future.succeededFuture() : writer.close(5_000);
+        return drained
+                .transform(ar -> connection == null ? Future.succeededFuture() : connection.disconnect())
+                .transform(ar -> resources == null ? Future.succeededFuture() : worker.executeBlocking(() -> {
+                    resources.spool().close();
+                    return null;
+                }))
                 .transform(ar -> worker.close())
                 .onComplete(ar -> LOG.info("ingest stopped"));
     }
@@ -148,6 +162,7 @@ public final class IngestVerticle extends VerticleBase {
         connection.ack(m);
     }
 
+    /** Retained states arrive right after the subscription; our own echo on the sync topic marks their end. */
     private Future<Void> awaitRetained() {
         long timer = vertx.setTimer(RETAINED_WAIT_MS, id -> {
             if (synced.tryComplete()) {
@@ -159,7 +174,7 @@ public final class IngestVerticle extends VerticleBase {
 
     /** Publishes {@code unknown} only for facilities that have no retained state yet: a restart never wipes a good one. */
     private Future<Void> publishUnknown() {
-        var missing = live.withoutState();
+        List<FacilityState> missing = live.withoutState();
         if (!missing.isEmpty()) {
             LOG.info("publishing the unknown state of {} facilities without a retained state", missing.size());
         }
@@ -171,36 +186,18 @@ public final class IngestVerticle extends VerticleBase {
 
     private Future<Void> subscribeInputs() {
         String g = config.shareGroup();
-        return Future.all(
+        return Future.all(List.of(
                 connection.subscribe(Topics.shared(g, topics.parkingInputFilter()), 1),
                 connection.subscribe(Topics.shared(g, topics.trafficInputFilter()), 1),
-                connection.subscribe(Topics.shared(g, topics.lorawanInputFilter()), 1)).mapEmpty();
+                connection.subscribe(Topics.shared(g, topics.lorawanInputFilter()), 1),
+                connection.subscribe(Topics.shared(g, TopicDecoder.senmlFilter(topics)), 1))).mapEmpty();
     }
 
-    private void registerHealthAndGauges() {
+    private void registerHealth() {
         health.register("ingest-mqtt", () -> connection.isConnected() ? null : "not connected to " + mqtt.url());
-        health.register("ingest-store", () -> writer.lastWriteFailed() ? "store " + store.name() + " is not taking writes" : null);
-        Gauge.builder("parkleit.ingest.pending", writer, BatchWriter::pending)
-                .description("readings waiting to be written").register(registry);
-    }
-
-    private ZoneId zone() {
-        if (config.zone() != null) {
-            return config.zone();
-        }
-        Path props = city.folder() == null ? null : city.folder().resolve("city.properties");
-        if (props != null && Files.isRegularFile(props)) {
-            Properties p = new Properties();
-            try (Reader r = Files.newBufferedReader(props, StandardCharsets.UTF_8)) {
-                p.load(r);
-                String tz = p.getProperty("timezone");
-                if (tz != null) {
-                    return ZoneId.of(tz.trim());
-                }
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("cannot read the timezone of {}: {}", props, e.toString());
-            }
-        }
-        return ZoneOffset.UTC;
+        health.register("ingest-store", () -> writer.storeFailing()
+                ? "store " + store.name() + " is not taking writes; spooling to " + config.spoolDir() : null);
+        health.register("ingest-spool", () -> writer.spoolFull()
+                ? "spool " + config.spoolDir() + " is full; messages stay unacknowledged at the broker" : null);
     }
 }

@@ -80,7 +80,7 @@ final class MessagePipeline {
         } catch (RuntimeException e) {
             deadLetters.reject(m.topic(), m.payload(), RejectReason.INTERNAL_ERROR, "live state: " + e);
         }
-        writer.submit(readings, () -> ack.accept(m));
+        writer.submit(readings, () -> ack.accept(m), why -> reject(m, RejectReason.STORE_REJECTED, why));
     }
 
     /** Publishes the state of every facility that went stale or drifted. */

@@ -57,9 +57,12 @@ class IngestVerticleTest {
     }
 
     private String deploy(String clientId) throws Exception {
-        IngestConfig cfg = IngestConfig.defaults(root, tmp.resolve("spool"));
+        return deploy(IngestConfig.defaults(root, tmp.resolve("spool")), clientId, store);
+    }
+
+    private String deploy(IngestConfig cfg, String clientId, InMemoryStore target) throws Exception {
         MqttSettings mqtt = new MqttSettings(broker.url(), clientId, false, null, null);
-        return vertx.deployVerticle(new IngestVerticle(cfg, mqtt, city, store, new SimpleMeterRegistry(), new Health()))
+        return vertx.deployVerticle(new IngestVerticle(cfg, mqtt, city, target, new SimpleMeterRegistry(), new Health()))
                 .await(30, TimeUnit.SECONDS);
     }
 
@@ -115,5 +118,57 @@ class IngestVerticleTest {
                     .contains("\"topic\":\"" + root + "/parking/P2/occupancy\"").contains("oops");
             await().atMost(10, TimeUnit.SECONDS).until(() -> String.valueOf(probe.last(root + "/state/facility/P2")).contains("\"free\":5"));
         }
+    }
+
+    @Test
+    void aFacilityWithoutDataTurnsUnknownAndSaysSinceWhen() throws Exception {
+        deploy(IngestConfig.defaults(root, tmp.resolve("spool")).withStaleAfter(java.time.Duration.ofSeconds(1)),
+                "ingest-" + UUID.randomUUID(), store);
+        String ts = now();
+        try (MqttProbe probe = new MqttProbe(broker.url())) {
+            probe.subscribe(root + "/state/facility/P3");
+            probe.publish(root + "/parking/P3/occupancy", "{\"ts\":\"" + ts + "\",\"free\":7}");
+            await().atMost(10, TimeUnit.SECONDS).until(() -> String.valueOf(probe.last(root + "/state/facility/P3")).contains("\"free\":7"));
+            await().atMost(10, TimeUnit.SECONDS).until(() -> String.valueOf(probe.last(root + "/state/facility/P3")).contains("stale"));
+            assertThat(probe.last(root + "/state/facility/P3")).contains("\"free\":null").contains("\"status\":\"unknown\"")
+                    .contains("\"updatedAt\":\"" + ts + "\"");
+        }
+    }
+
+    @Test
+    void decodesLorawanUplinksThroughTheDeviceMapping() throws Exception {
+        Path devices = tmp.resolve("devices.csv");
+        java.nio.file.Files.writeString(devices, "70B3D57ED0001234,occupancy,P2\n");
+        deploy(IngestConfig.defaults(root, tmp.resolve("spool")).withLorawanDevices(devices), "ingest-" + UUID.randomUUID(), store);
+        String uplink = "{\"deviceInfo\":{\"devEui\":\"70b3d57ed0001234\"},\"time\":\"" + now()
+                + "\",\"fCnt\":5,\"object\":{\"free\":61}}";
+        try (MqttProbe probe = new MqttProbe(broker.url())) {
+            probe.subscribe(root + "/state/facility/P2");
+            probe.publish(root + "/lorawan/garages/uplink", uplink);
+            await().atMost(10, TimeUnit.SECONDS).until(() -> String.valueOf(probe.last(root + "/state/facility/P2")).contains("\"free\":61"));
+        }
+    }
+
+    @Test
+    void twoInstancesInAShareGroupSplitTheReadingsWithoutDuplicates() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(broker.supportsSharedSubscriptions(), "the embedded broker has no shared subscriptions");
+        InMemoryStore a = new InMemoryStore();
+        InMemoryStore b = new InMemoryStore();
+        IngestConfig cfg = IngestConfig.defaults(root, tmp.resolve("spool-a")).withShareGroup("g" + UUID.randomUUID().toString().substring(0, 6));
+        deploy(cfg, "ingest-a-" + UUID.randomUUID(), a);
+        deploy(new IngestConfig(cfg.topicRoot(), cfg.shareGroup(), cfg.staleAfter(), cfg.maxFuture(), cfg.maxPayloadBytes(),
+                cfg.maxUplinkBytes(), tmp.resolve("spool-b"), cfg.spoolMaxBytes(), cfg.batchMax(), cfg.workers(), cfg.stateInterval(),
+                null, null), "ingest-b-" + UUID.randomUUID(), b);
+        Instant t0 = Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
+        try (MqttProbe probe = new MqttProbe(broker.url())) {
+            for (int i = 0; i < 200; i++) {
+                probe.publish(root + "/parking/P1/occupancy", "{\"ts\":\"" + t0.plusSeconds(i) + "\",\"free\":" + (i % 100) + "}");
+            }
+        }
+        await().atMost(15, TimeUnit.SECONDS).until(() -> a.writeLog().size() + b.writeLog().size() >= 200);
+        Thread.sleep(500);
+        assertThat(a.writeLog().size() + b.writeLog().size()).isEqualTo(200);
+        assertThat(a.writeLog()).isNotEmpty().doesNotContainAnyElementsOf(b.writeLog());
+        assertThat(b.writeLog()).isNotEmpty();
     }
 }

@@ -1,7 +1,6 @@
 package de.parkleit.dashboard.facilities;
 
 import de.parkleit.core.Ids;
-import de.parkleit.core.facility.Facility;
 import de.parkleit.dashboard.live.FacilityJson;
 import de.parkleit.dashboard.live.LiveStateView;
 import de.parkleit.platform.http.ApiException;
@@ -31,8 +30,10 @@ public final class FacilitiesHandler {
         if (!Ids.isValid(id)) {
             throw ApiException.invalidParameter("id", "a facility id matches [A-Za-z0-9_-]{1,64}");
         }
-        Facility f = view.facility(id).orElseThrow(() -> ApiException.notFound("no facility with id " + id));
-        json(ctx, FacilityJson.of(f, view.state(id).orElseThrow()).encode());
+        if (view.facility(id).isEmpty()) {
+            throw ApiException.notFound("no facility with id " + id);
+        }
+        json(ctx, FacilityJson.of(view, id).encode());
     }
 
     private static void json(RoutingContext ctx, String body) {

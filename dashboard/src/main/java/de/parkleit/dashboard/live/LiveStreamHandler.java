@@ -1,6 +1,5 @@
 package de.parkleit.dashboard.live;
 
-import de.parkleit.core.state.FacilityState;
 import de.parkleit.platform.http.ApiException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,7 +7,10 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.Set;
 
@@ -27,6 +29,7 @@ public final class LiveStreamHandler {
     private final LiveStateView view;
     private final int maxStreams;
     private final Set<HttpServerResponse> clients = new LinkedHashSet<>();
+    private final Map<String, Supplier<String>> extraSnapshots = new LinkedHashMap<>();
     private long heartbeatTimer = -1;
 
     public LiveStreamHandler(Vertx vertx, LiveStateView view, int maxStreams, MeterRegistry registry) {
@@ -60,15 +63,27 @@ public final class LiveStreamHandler {
         clients.add(r);
         r.closeHandler(v -> clients.remove(r));
         r.exceptionHandler(e -> clients.remove(r));
-        r.write("retry: 3000\n\nevent: snapshot\ndata: " + FacilityJson.all(view).encode() + "\n\n");
+        StringBuilder first = new StringBuilder("retry: 3000\n\nevent: snapshot\ndata: ").append(FacilityJson.all(view).encode()).append("\n\n");
+        extraSnapshots.forEach((event, json) -> first.append("event: ").append(event).append("\ndata: ").append(json.get()).append("\n\n"));
+        r.write(first.toString());
     }
 
-    private void broadcast(FacilityState s) {
-        if (clients.isEmpty()) {
-            return;
+    /** Adds an event every client gets on connect after the facility snapshot (e.g. all signs). */
+    public void addSnapshot(String event, Supplier<String> json) {
+        extraSnapshots.put(event, json);
+    }
+
+    private void broadcast(String facilityId) {
+        if (!clients.isEmpty()) {
+            sendToAll("event: state\ndata: " + FacilityJson.of(view, facilityId).encode() + "\n\n");
         }
-        view.facility(s.facilityId()).ifPresent(f ->
-                sendToAll("event: state\ndata: " + FacilityJson.of(f, s).encode() + "\n\n"));
+    }
+
+    /** Sends a named event with a JSON payload to every client (signs use it). */
+    public void publish(String event, String json) {
+        if (!clients.isEmpty()) {
+            sendToAll("event: " + event + "\ndata: " + json + "\n\n");
+        }
     }
 
     private void sendToAll(String frame) {

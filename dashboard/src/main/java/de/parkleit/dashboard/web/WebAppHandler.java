@@ -21,10 +21,16 @@ public final class WebAppHandler {
 
     private final DashboardConfig config;
     private final City city;
+    private volatile String timezone = "Europe/Berlin";
 
     public WebAppHandler(DashboardConfig config, City city) {
         this.config = config;
         this.city = city;
+    }
+
+    /** The city's time zone (from {@code city.properties}), used by the planner's charts. */
+    public void timezone(String zone) {
+        this.timezone = java.time.ZoneId.of(zone).getId();
     }
 
     public void mount(Router router) {
@@ -56,6 +62,7 @@ public final class WebAppHandler {
         }
         JsonObject o = new JsonObject()
                 .put("city", city.name())
+                .put("timezone", timezone)
                 .put("tileUrl", config.tileUrl())
                 .put("tileAttribution", config.tileAttribution())
                 .put("dataAttribution", "Facilities: ParkAPI / city open data; roads: © OpenStreetMap contributors (ODbL)");

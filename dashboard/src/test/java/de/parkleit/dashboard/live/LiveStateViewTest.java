@@ -7,6 +7,9 @@ import de.parkleit.core.facility.FacilityType;
 import de.parkleit.core.reading.FacilityStatus;
 import de.parkleit.core.state.FacilityState;
 import de.parkleit.core.state.Trend;
+import de.parkleit.core.operation.FacilityOperation;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +35,7 @@ class LiveStateViewTest {
     @Test
     void appliesNewerAndSameTimeStatesAndNotifies() {
         List<Integer> seen = new ArrayList<>();
-        view.addListener(s -> seen.add(s.free()));
+        view.addListener(id -> seen.add(view.state(id).orElseThrow().free()));
         assertThat(view.apply(state(10, t0))).isEqualTo(LiveStateView.Outcome.APPLIED);
         assertThat(view.apply(state(11, t0))).isEqualTo(LiveStateView.Outcome.APPLIED);
         assertThat(view.apply(state(12, t0.plusSeconds(1)))).isEqualTo(LiveStateView.Outcome.APPLIED);
@@ -46,5 +49,30 @@ class LiveStateViewTest {
         assertThat(view.apply(new FacilityState("zz", 1, 5, FacilityStatus.OPEN, Trend.STEADY, t0, Set.of())))
                 .isEqualTo(LiveStateView.Outcome.UNKNOWN_FACILITY);
         assertThat(view.state("a").orElseThrow().free()).isEqualTo(10);
+    }
+
+    @Test
+    void operationOverridesWhileActiveAndExpires() {
+        Clock[] clock = {Clock.fixed(t0, ZoneOffset.UTC)};
+        Clock moving = new Clock() {
+            public java.time.ZoneId getZone() { return ZoneOffset.UTC; }
+            public Clock withZone(java.time.ZoneId z) { return this; }
+            public Instant instant() { return clock[0].instant(); }
+        };
+        LiveStateView v = new LiveStateView(List.of(a), moving);
+        List<String> changed = new ArrayList<>();
+        v.addListener(changed::add);
+        FacilityOperation op = new FacilityOperation("a", FacilityStatus.CLOSED, "Markt", t0.plusSeconds(60), "op", t0);
+        v.applyOperation("a", op);
+        assertThat(v.activeOperation("a")).contains(op);
+        assertThat(FacilityJson.of(v, "a").getString("status")).isEqualTo("closed");
+        assertThat(FacilityJson.of(v, "a").getJsonObject("operation").getString("reason")).isEqualTo("Markt");
+        assertThat(v.expireOperations()).isEmpty();
+        clock[0] = Clock.fixed(t0.plusSeconds(60), ZoneOffset.UTC);
+        assertThat(v.activeOperation("a")).isEmpty();
+        assertThat(v.expireOperations()).containsExactly("a");
+        assertThat(FacilityJson.of(v, "a").containsKey("operation")).isFalse();
+        assertThat(changed).containsExactly("a", "a");
+        assertThat(v.applyOperation("zz", null)).isEqualTo(LiveStateView.Outcome.UNKNOWN_FACILITY);
     }
 }

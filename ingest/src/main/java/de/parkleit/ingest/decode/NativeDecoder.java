@@ -53,7 +53,11 @@ public final class NativeDecoder {
 
     /** Occupancy from a JSON object with {@code free} or {@code occupied}, optional capacity and status. */
     public OccupancyReading occupancy(String facility, JsonPayload p) {
-        Instant ts = p.requiredTimestamp("ts");
+        return occupancy(facility, p, p.requiredTimestamp("ts"));
+    }
+
+    /** Occupancy whose time comes from elsewhere (an uplink's receive time). */
+    public OccupancyReading occupancy(String facility, JsonPayload p, Instant ts) {
         Integer capacity = p.optionalInt("capacity");
         if (capacity != null && capacity <= 0) {
             throw new RejectedException(RejectReason.OUT_OF_RANGE, "capacity must be > 0");
@@ -88,10 +92,14 @@ public final class NativeDecoder {
     }
 
     public CountsReading counts(String facility, JsonPayload p) {
-        Instant ts = p.requiredTimestamp("ts");
+        return counts(facility, p, p.requiredTimestamp("ts"), null);
+    }
+
+    /** Counts whose time comes from elsewhere; {@code defaultSeq} (a frame counter) applies when the values have no seq. */
+    public CountsReading counts(String facility, JsonPayload p, Instant ts, Long defaultSeq) {
         int entered = p.requiredInt("entered");
         int exited = p.requiredInt("exited");
-        long seq = p.requiredLong("seq");
+        long seq = defaultSeq != null ? defaultSeq : p.requiredLong("seq");
         if (entered < 0 || exited < 0 || seq < 0) {
             throw new RejectedException(RejectReason.OUT_OF_RANGE, "entered, exited and seq must be >= 0");
         }
@@ -99,7 +107,10 @@ public final class NativeDecoder {
     }
 
     public TrafficReading traffic(String detector, JsonPayload p) {
-        Instant ts = p.requiredTimestamp("ts");
+        return traffic(detector, p, p.requiredTimestamp("ts"));
+    }
+
+    public TrafficReading traffic(String detector, JsonPayload p, Instant ts) {
         int interval = p.requiredInt("intervalS");
         int count = p.requiredInt("count");
         Double speed = p.optionalDouble("speedKmh");

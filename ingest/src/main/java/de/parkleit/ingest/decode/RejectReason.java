@@ -26,6 +26,8 @@ public enum RejectReason {
     UNKNOWN_DEVICE,
     /** The topic is not a v1 input topic, or its ids are invalid. */
     UNKNOWN_TOPIC,
+    /** The store refused the readings as invalid (they passed validation: a bug or a schema mismatch). */
+    STORE_REJECTED,
     /** Something unexpected went wrong while handling the message (a bug: counted, never thrown). */
     INTERNAL_ERROR;
 

@@ -1,65 +1,86 @@
 package de.parkleit.ingest.publish;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 
 /**
- * Publishes retained state, at most once per topic per interval: the first change goes out at
- * once, further changes within the interval are coalesced into one publish of the latest payload
- * when it ends. Owned by one context.
+ * Publishes retained state, coalescing per topic: a change goes out at once unless the previous
+ * publish of that topic is still unconfirmed by the broker or was less than {@code minInterval}
+ * ago; then only the latest payload waits and goes out as soon as that is over. At low rates every
+ * change is published immediately; under load a topic is republished at the pace the broker
+ * confirms, never queueing more than one payload per topic. Owned by one context.
  */
 public final class StatePublisher {
 
     private static final class Slot {
         long lastMs = Long.MIN_VALUE;
+        boolean inFlight;
+        boolean timerSet;
         byte[] waiting;
     }
 
     private final Vertx vertx;
-    private final BiConsumer<String, byte[]> publish;
-    private final long intervalMs;
+    private final BiFunction<String, byte[], Future<Void>> publish;
+    private final long minIntervalMs;
     private final Map<String, Slot> slots = new HashMap<>();
     private long published;
+    private long coalesced;
 
-    /** @param publish sends (topic, payload) retained to the broker */
-    public StatePublisher(Vertx vertx, BiConsumer<String, byte[]> publish, Duration interval) {
+    /**
+     * @param publish     sends (topic, payload) retained to the broker; the future completes when the broker has it
+     * @param minInterval least time between two publishes of one topic (zero: only the broker's pace limits)
+     */
+    public StatePublisher(Vertx vertx, BiFunction<String, byte[], Future<Void>> publish, Duration minInterval) {
         this.vertx = vertx;
         this.publish = publish;
-        this.intervalMs = interval.toMillis();
+        this.minIntervalMs = minInterval.toMillis();
     }
 
     public void publish(String topic, byte[] payload) {
-        if (intervalMs <= 0) {
-            send(topic, payload);
-            return;
-        }
         Slot s = slots.computeIfAbsent(topic, t -> new Slot());
-        long now = System.nanoTime() / 1_000_000;
         if (s.waiting != null) {
-            s.waiting = payload;
-        } else if (s.lastMs == Long.MIN_VALUE || now - s.lastMs >= intervalMs) {
-            s.lastMs = now;
-            send(topic, payload);
-        } else {
-            s.waiting = payload;
-            vertx.setTimer(Math.max(1, s.lastMs + intervalMs - now), id -> {
-                byte[] p = s.waiting;
-                s.waiting = null;
-                s.lastMs = System.nanoTime() / 1_000_000;
-                send(topic, p);
-            });
+            coalesced++;
         }
+        s.waiting = payload;
+        trySend(topic, s);
     }
 
+    /** Publishes sent to the broker. */
     public long publishedCount() {
         return published;
     }
 
-    private void send(String topic, byte[] payload) {
+    /** Changes replaced by a newer one before they were sent. */
+    public long coalescedCount() {
+        return coalesced;
+    }
+
+    private void trySend(String topic, Slot s) {
+        if (s.waiting == null || s.inFlight || s.timerSet) {
+            return;
+        }
+        long now = System.nanoTime() / 1_000_000;
+        long due = s.lastMs == Long.MIN_VALUE ? now : s.lastMs + minIntervalMs;
+        if (due > now) {
+            s.timerSet = true;
+            vertx.setTimer(due - now, id -> {
+                s.timerSet = false;
+                trySend(topic, s);
+            });
+            return;
+        }
+        byte[] payload = s.waiting;
+        s.waiting = null;
+        s.inFlight = true;
+        s.lastMs = now;
         published++;
-        publish.accept(topic, payload);
+        publish.apply(topic, payload).onComplete(ar -> {
+            s.inFlight = false;
+            trySend(topic, s);
+        });
     }
 }

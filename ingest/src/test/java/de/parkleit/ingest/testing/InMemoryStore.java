@@ -25,6 +25,7 @@ public final class InMemoryStore implements TimeSeriesStore {
     private final AtomicBoolean down = new AtomicBoolean();
     private final AtomicLong writes = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private final List<String> writeLog = java.util.Collections.synchronizedList(new ArrayList<>());
 
     public static String key(Reading r) {
         String sub = r instanceof de.parkleit.core.reading.SpaceReading s ? s.spaceId() : "";
@@ -44,11 +45,19 @@ public final class InMemoryStore implements TimeSeriesStore {
         writes.incrementAndGet();
         for (Reading r : readings) {
             rows.put(key(r), r);
+            writeLog.add(key(r));
         }
     }
 
     public List<Reading> all() {
         return new ArrayList<>(rows.values());
+    }
+
+    /** Keys of every row written, in write order, duplicates included. */
+    public List<String> writeLog() {
+        synchronized (writeLog) {
+            return new ArrayList<>(writeLog);
+        }
     }
 
     public int size() {

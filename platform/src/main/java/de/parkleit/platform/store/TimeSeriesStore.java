@@ -22,7 +22,11 @@ import java.util.Map;
  */
 public interface TimeSeriesStore extends AutoCloseable {
 
-    /** Writes a batch durably; throws {@link StoreUnavailableException} if the store cannot take it now. */
+    /**
+     * Writes a batch durably; throws {@link StoreUnavailableException} if the store cannot take it now
+     * (retry the whole batch: parts already written are overwritten by the replay) or
+     * {@link StoreRejectedException} if the store refuses it as invalid (retrying cannot help).
+     */
     void write(Collection<? extends Reading> readings);
 
     /** Mean/min/max free spaces of one facility per {@code step} bucket in [from, to). */

@@ -13,7 +13,7 @@ public final class EdgeGeometry {
 
     /**
      * Appends the points of {@code edge} from fraction {@code from} to {@code to} (0 = tail,
-     * 1 = head) in travel order, skipping a first point equal to the last one already in {@code out}.
+     * 1 = head) in travel order, skipping points within about 2 cm of the last one already in {@code out}.
      */
     public void append(int edge, double from, double to, List<GeoPoint> out) {
         int s = graph.segmentOf(edge);
@@ -58,8 +58,42 @@ public final class EdgeGeometry {
     }
 
     private static void add(List<GeoPoint> out, GeoPoint p) {
-        if (out.isEmpty() || !out.get(out.size() - 1).equals(p)) {
+        if (out.isEmpty()) {
+            out.add(p);
+            return;
+        }
+        GeoPoint last = out.get(out.size() - 1);
+        if (Math.abs(last.lat() - p.lat()) > 2e-7 || Math.abs(last.lon() - p.lon()) > 2e-7) {
             out.add(p);
         }
+    }
+
+    /** Compass bearing in degrees (0 = north, 90 = east) of {@code edge} at fraction {@code at} of its length. */
+    public double bearingAt(int edge, double at) {
+        int s = graph.segmentOf(edge);
+        boolean rev = graph.isReversed(edge);
+        int n = graph.segmentPointCount(s);
+        double total = 0;
+        double[] len = new double[n - 1];
+        for (int i = 0; i + 1 < n; i++) {
+            len[i] = EarthDistance.metersE7(graph.segmentLatE7(s, i), graph.segmentLonE7(s, i),
+                    graph.segmentLatE7(s, i + 1), graph.segmentLonE7(s, i + 1));
+            total += len[i];
+        }
+        double target = (rev ? 1 - at : at) * total;
+        int piece = 0;
+        double walked = 0;
+        while (piece < n - 2 && walked + len[piece] < target) {
+            walked += len[piece];
+            piece++;
+        }
+        int a = rev ? piece + 1 : piece;
+        int b = rev ? piece : piece + 1;
+        double lat1 = Math.toRadians(graph.segmentLatE7(s, a) * 1e-7);
+        double lat2 = Math.toRadians(graph.segmentLatE7(s, b) * 1e-7);
+        double dLon = Math.toRadians((graph.segmentLonE7(s, b) - graph.segmentLonE7(s, a)) * 1e-7);
+        double y = Math.sin(dLon) * Math.cos(lat2);
+        double x = Math.cos(lat1) * Math.sin(lat2) - Math.sin(lat1) * Math.cos(lat2) * Math.cos(dLon);
+        return (Math.toDegrees(Math.atan2(y, x)) + 360) % 360;
     }
 }

@@ -69,8 +69,18 @@ public final class EdgeSnapper {
             return Optional.empty();
         }
         double fraction = fractionAlong(best.segment, best.index, t);
+        int node = -1;
+        for (boolean start : new boolean[] {true, false}) {
+            int j = graph.segmentNode(best.segment, start);
+            if (node < 0 && EarthDistance.meters(point.lat(), point.lon(), graph.lat(j), graph.lon(j)) <= Snap.JUNCTION_METERS) {
+                node = j;
+                fraction = start ? 0 : 1;
+                point = new GeoPoint(graph.lat(j), graph.lon(j));
+                dist = EarthDistance.meters(lat, lon, point.lat(), point.lon());
+            }
+        }
         return Optional.of(new Snap(best.segment, fraction, point, dist,
-                graph.segmentForward(best.segment), graph.segmentBackward(best.segment)));
+                graph.segmentForward(best.segment), graph.segmentBackward(best.segment), node));
     }
 
     private static Piece itemOf(ItemBoundable b) {

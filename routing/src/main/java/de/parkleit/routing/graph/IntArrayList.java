@@ -37,6 +37,14 @@ public final class IntArrayList {
         values[i] = v;
     }
 
+    /** Removes and returns the last value. */
+    public int removeLast() {
+        if (size == 0) {
+            throw new IndexOutOfBoundsException("empty");
+        }
+        return values[--size];
+    }
+
     public int size() {
         return size;
     }

@@ -1,7 +1,7 @@
 package de.parkleit.routing.network;
 
 import de.parkleit.routing.graph.GeoPoint;
-import de.parkleit.routing.search.Path;
+import de.parkleit.routing.search.EdgePath;
 import java.util.List;
 
 /**
@@ -12,7 +12,7 @@ import java.util.List;
  * @param points          the line from the snapped origin to the snapped destination
  * @param path            the graph edges, for turn-by-turn or sign decisions
  */
-public record Route(double distanceMeters, double durationSeconds, List<GeoPoint> points, Path path,
+public record Route(double distanceMeters, double durationSeconds, List<GeoPoint> points, EdgePath path,
                     Optimize optimize, long weightsVersion) {
 
     public Route {

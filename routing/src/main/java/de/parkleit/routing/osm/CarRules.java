@@ -12,14 +12,18 @@ import java.util.Set;
  * Car rules. Uses motorway to service roads, {@code road}, tracks of grade 1–3 and pedestrian
  * zones only where cars are explicitly allowed. Access follows {@link AccessTags}; one-way from
  * {@code oneway} ({@code yes|1|true}, {@code -1|reverse}, {@code no}), implied on roundabouts
- * and motorways, and from {@code vehicle|motor_vehicle:forward|backward=no}; reversible ways
- * are skipped. Free-flow speed is 90 % of the limit ({@link MaxSpeed}) or of the class default.
+ * motorways and motorway links, and from {@code vehicle|motor_vehicle:forward|backward=no}; reversible ways
+ * are skipped. Barrier nodes (bollards, blocks…) cut a way unless cars are allowed through.
+ * Free-flow speed is 90 % of the limit ({@link MaxSpeed}) or of the class default.
  */
 public final class CarRules implements WayRules {
 
     /** Share of the limit a car keeps on average between junctions (same order as GraphHopper's car model). */
     static final double LIMIT_SHARE = 0.9;
     private static final List<String> ACCESS_KEYS = List.of("motorcar", "motor_vehicle", "vehicle", "access");
+    /** Barriers no car passes unless the node says it may (the set GraphHopper's car uses). */
+    private static final Set<String> BARRIERS = Set.of("kissing_gate", "fence", "bollard", "stile", "turnstile",
+            "cycle_barrier", "motorcycle_barrier", "block", "bus_trap", "sump_buster", "jersey_barrier");
     private static final Set<String> TRACK_GRADES = Set.of("grade1", "grade2", "grade3");
     private static final Map<RoadClass, Double> DEFAULT_LIMIT = defaultLimits();
 
@@ -48,6 +52,17 @@ public final class CarRules implements WayRules {
     @Override
     public TravelMode mode() {
         return TravelMode.CAR;
+    }
+
+    @Override
+    public boolean blocksAt(Map<String, String> nodeTags) {
+        String barrier = nodeTags.get("barrier");
+        if (barrier == null) {
+            return false;
+        }
+        AccessTags.Verdict access = AccessTags.decide(nodeTags, ACCESS_KEYS);
+        return access == AccessTags.Verdict.RESTRICTED
+                || (BARRIERS.contains(barrier) && access != AccessTags.Verdict.ALLOWED);
     }
 
     @Override
@@ -83,7 +98,8 @@ public final class CarRules implements WayRules {
             case "no", "false", "0" -> false;
             default -> {
                 String junction = tags.getOrDefault("junction", "");
-                yield junction.equals("roundabout") || junction.equals("circular") || rc == RoadClass.MOTORWAY;
+                yield junction.equals("roundabout") || junction.equals("circular") || rc == RoadClass.MOTORWAY
+                        || rc == RoadClass.MOTORWAY_LINK;
             }
         };
     }

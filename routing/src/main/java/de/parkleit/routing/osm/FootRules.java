@@ -30,6 +30,12 @@ public final class FootRules implements WayRules {
     }
 
     @Override
+    public boolean blocksAt(Map<String, String> nodeTags) {
+        return nodeTags.containsKey("barrier")
+                && AccessTags.decide(nodeTags, ACCESS_KEYS) == AccessTags.Verdict.RESTRICTED;
+    }
+
+    @Override
     public WayRule evaluate(Map<String, String> tags) {
         RoadClass rc = RoadClass.fromOsm(tags.get("highway"));
         AccessTags.Verdict access = AccessTags.decide(tags, ACCESS_KEYS);

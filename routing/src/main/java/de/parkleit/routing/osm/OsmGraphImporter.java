@@ -14,7 +14,8 @@ import java.util.List;
  * Builds the {@link RoadGraph} of one travel mode from an OSM PBF extract in two passes: the ways
  * the {@link WayRules} accept (their node references are counted to find junctions), then the
  * positions of those nodes. Ways are cut at junctions, at their ends and where they leave the
- * extract; the nodes in between become segment geometry. Only the largest strongly connected
+ * extract; the nodes in between become segment geometry. A barrier node the mode cannot pass
+ * ends the segments on both sides without joining them. Only the largest strongly connected
  * component is kept.
  */
 public final class OsmGraphImporter {
@@ -53,7 +54,7 @@ public final class OsmGraphImporter {
         });
         wayFirstRef.add(refs.size());
         NodeTable nodes = new NodeTable(refs.toArray());
-        reader.readNodes(nodes::position);
+        reader.readNodes((id, lat, lon, tags) -> nodes.position(id, lat, lon, !tags.isEmpty() && rules.blocksAt(tags)));
         RoadGraphBuilder builder = new RoadGraphBuilder(rules.mode());
         nodes.markJunctions(wayFirstRef);
         SegmentCutter cutter = new SegmentCutter(nodes, builder);
@@ -75,6 +76,7 @@ public final class OsmGraphImporter {
         final int[] lat;
         final int[] lon;
         final boolean[] known;
+        final boolean[] barrier;
         final int[] uses;
         final int[] graphNode;
 
@@ -97,13 +99,15 @@ public final class OsmGraphImporter {
             lat = new int[u];
             lon = new int[u];
             known = new boolean[u];
+            barrier = new boolean[u];
             graphNode = new int[u];
             Arrays.fill(graphNode, -1);
         }
 
-        void position(long id, double latDeg, double lonDeg) {
+        void position(long id, double latDeg, double lonDeg, boolean blocks) {
             int i = Arrays.binarySearch(ids, id);
             if (i >= 0) {
+                barrier[i] = blocks;
                 lat[i] = (int) Math.round(latDeg * 1e7);
                 lon[i] = (int) Math.round(lonDeg * 1e7);
                 known[i] = true;
@@ -131,10 +135,14 @@ public final class OsmGraphImporter {
         }
 
         boolean isJunction(int node) {
-            return uses[node] >= 2;
+            return uses[node] >= 2 || barrier[node];
         }
 
+        /** The graph node of an OSM node; a barrier gets a new one for each segment ending there. */
         int graphNode(int node, RoadGraphBuilder builder) {
+            if (barrier[node]) {
+                return builder.addNode(lat[node], lon[node]);
+            }
             if (graphNode[node] < 0) {
                 graphNode[node] = builder.addNode(lat[node], lon[node]);
             }

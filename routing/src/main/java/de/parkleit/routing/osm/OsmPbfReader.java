@@ -26,10 +26,10 @@ public final class OsmPbfReader {
         void way(long id, long[] refs, Map<String, String> tags);
     }
 
-    /** Receives each node's id and position in degrees. */
+    /** Receives each node's id, position in degrees and tags (an empty map for most nodes). */
     @FunctionalInterface
     public interface NodeVisitor {
-        void node(long id, double lat, double lon);
+        void node(long id, double lat, double lon, Map<String, String> tags);
     }
 
     private final Path file;
@@ -91,11 +91,24 @@ public final class OsmPbfReader {
             long id = 0;
             long lat = 0;
             long lon = 0;
+            int kv = 0;
+            int kvCount = d.getKeysValsCount();
             for (int i = 0; i < d.getIdCount(); i++) {
                 id += d.getId(i);
                 lat += d.getLat(i);
                 lon += d.getLon(i);
-                nodes.node(id, parseLat(lat), parseLon(lon));
+                Map<String, String> tags = Map.of();
+                if (kv < kvCount) {
+                    if (d.getKeysVals(kv) != 0) {
+                        tags = new HashMap<>();
+                        while (d.getKeysVals(kv) != 0) {
+                            tags.put(getStringById(d.getKeysVals(kv)), getStringById(d.getKeysVals(kv + 1)));
+                            kv += 2;
+                        }
+                    }
+                    kv++;
+                }
+                nodes.node(id, parseLat(lat), parseLon(lon), tags);
             }
         }
 
@@ -105,7 +118,11 @@ public final class OsmPbfReader {
                 return;
             }
             for (Osmformat.Node n : list) {
-                nodes.node(n.getId(), parseLat(n.getLat()), parseLon(n.getLon()));
+                Map<String, String> tags = new HashMap<>();
+                for (int i = 0; i < n.getKeysCount(); i++) {
+                    tags.put(getStringById(n.getKeys(i)), getStringById(n.getVals(i)));
+                }
+                nodes.node(n.getId(), parseLat(n.getLat()), parseLon(n.getLon()), tags);
             }
         }
 

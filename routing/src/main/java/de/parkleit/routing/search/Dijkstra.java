@@ -26,7 +26,7 @@ public final class Dijkstra {
     }
 
     /** The least-weight path, or empty if the destination cannot be reached from the origin. */
-    public Optional<Path> route(EdgeWeights weights, Snap from, Snap to) {
+    public Optional<EdgePath> route(EdgeWeights weights, Snap from, Snap to) {
         SearchSpace space = spaces.acquire();
         try {
             return search(space, weights, from, to);
@@ -35,25 +35,10 @@ public final class Dijkstra {
         }
     }
 
-    private Optional<Path> search(SearchSpace space, EdgeWeights w, Snap from, Snap to) {
-        int[] directEdge = new int[1];
-        long best = Endpoints.direct(w, from, to, directEdge);
-        Path bestPath = best < 0 ? null : new Path(new int[] {directEdge[0]}, from.fractionOn(directEdge[0]),
-                to.fractionOn(directEdge[0]), best);
-        if (best < 0) {
-            best = Long.MAX_VALUE;
-        }
-        int[] arrivalEdge = {to.forwardEdge(), to.backwardEdge()};
-        int[] arrivalNode = new int[2];
-        int[] arrivalCost = new int[2];
-        for (int i = 0; i < 2; i++) {
-            if (arrivalEdge[i] >= 0) {
-                arrivalNode[i] = graph.tail(arrivalEdge[i]);
-                arrivalCost[i] = Endpoints.partial(w.get(arrivalEdge[i]), to.fractionOn(arrivalEdge[i]));
-            } else {
-                arrivalNode[i] = -1;
-            }
-        }
+    private Optional<EdgePath> search(SearchSpace space, EdgeWeights w, Snap from, Snap to) {
+        EdgePath bestPath = Endpoints.direct(w, from, to);
+        long best = bestPath == null ? Long.MAX_VALUE : bestPath.weight();
+        Endpoints.Ends arrivals = Endpoints.arrivals(graph, w, to);
         space.begin();
         Endpoints.seed(graph, w, from, space);
         IntMinHeap heap = space.heap;
@@ -61,16 +46,16 @@ public final class Dijkstra {
         while (!heap.isEmpty() && heap.peekKey() < best) {
             int u = heap.poll();
             int wu = space.weight[u];
-            for (int i = 0; i < 2; i++) {
-                if (arrivalNode[i] == u && (long) wu + arrivalCost[i] < best) {
-                    best = (long) wu + arrivalCost[i];
+            for (int i = 0; i < arrivals.size; i++) {
+                if (arrivals.node[i] == u && (long) wu + arrivals.cost[i] < best) {
+                    best = (long) wu + arrivals.cost[i];
                     bestArrival = i;
                 }
             }
             relax(space, w, u, wu);
         }
         if (bestArrival >= 0) {
-            bestPath = unwind(space, arrivalEdge[bestArrival], from, to, best);
+            bestPath = Endpoints.unwind(graph, space, arrivals, bestArrival, from, to, best);
         }
         return Optional.ofNullable(bestPath);
     }
@@ -83,24 +68,5 @@ public final class Dijkstra {
                 space.improve(graph.head(e), nw, e);
             }
         }
-    }
-
-    private Path unwind(SearchSpace space, int lastEdge, Snap from, Snap to, long weight) {
-        de.parkleit.routing.graph.IntArrayList edges = new de.parkleit.routing.graph.IntArrayList();
-        edges.add(lastEdge);
-        int node = graph.tail(lastEdge);
-        int p = space.parent[node];
-        while (!Endpoints.isOriginMarker(p)) {
-            edges.add(p);
-            node = graph.tail(p);
-            p = space.parent[node];
-        }
-        edges.add(Endpoints.originEdge(p));
-        int n = edges.size();
-        int[] ordered = new int[n];
-        for (int i = 0; i < n; i++) {
-            ordered[i] = edges.get(n - 1 - i);
-        }
-        return new Path(ordered, from.fractionOn(ordered[0]), to.fractionOn(ordered[n - 1]), weight);
     }
 }

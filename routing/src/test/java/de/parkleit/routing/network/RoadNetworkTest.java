@@ -91,6 +91,45 @@ class RoadNetworkTest {
         }
     }
 
+    @Test
+    void oneToManyGivesTheSameLegsAsSeparateRoutes() {
+        Snap origin = net.snap(new GeoPoint(49.4040, 8.6760)).orElseThrow();
+        List<Snap> targets = garages.stream().map(f -> net.snap(at(f)).orElseThrow()).toList();
+        for (Optimize o : Optimize.values()) {
+            List<java.util.Optional<Leg>> legs = net.oneToMany(origin, targets, o);
+            assertThat(legs).hasSize(targets.size());
+            for (int i = 0; i < targets.size(); i++) {
+                Leg leg = legs.get(i).orElseThrow();
+                Route r = net.route(origin, targets.get(i), o);
+                assertThat(leg.target()).isEqualTo(i);
+                assertThat(leg.distanceMeters()).isCloseTo(r.distanceMeters(), org.assertj.core.data.Offset.offset(0.5));
+                assertThat(leg.durationSeconds()).isCloseTo(r.durationSeconds(), org.assertj.core.data.Offset.offset(0.5));
+                assertThat(net.toRoute(leg).points()).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aTrafficReadingSlowsTheNextRouteThroughItsEdge() {
+        RoadNetwork local = new RoadNetwork(net.graph(), RoutingConfig.DEFAULTS);
+        Route before = local.route(at(garages.get(0)), at(garages.get(garages.size() - 1)), Optimize.TIME);
+        int edge = before.path().edges()[before.path().edges().length / 2];
+        var geometry = new de.parkleit.routing.graph.EdgeGeometry(local.graph());
+        List<GeoPoint> mid = new java.util.ArrayList<>();
+        geometry.append(edge, 0.5, 0.5, mid);
+        GeoPoint onEdge = mid.get(0);
+        double heading = geometry.bearingAt(edge, 0.5);
+        Instant now = Instant.parse("2026-11-26T12:00:00Z");
+        var binding = local.traffic().addDetector(new de.parkleit.routing.traffic.Detector("jam", onEdge, heading, 1, 0));
+        assertThat(binding).isPresent();
+        assertThat(binding.get().edges()).containsExactly(edge);
+        local.traffic().apply(new de.parkleit.core.reading.TrafficReading("jam", now, 60, 0, 2.0, 90.0));
+        long version = local.refreshTravelTimes(now.plusSeconds(10));
+        Route after = local.route(at(garages.get(0)), at(garages.get(garages.size() - 1)), Optimize.TIME);
+        assertThat(after.weightsVersion()).isEqualTo(version).isGreaterThan(before.weightsVersion());
+        assertThat(after.durationSeconds()).isGreaterThan(before.durationSeconds());
+    }
+
     private static double lineLength(List<GeoPoint> points) {
         double sum = 0;
         for (int i = 1; i < points.size(); i++) {

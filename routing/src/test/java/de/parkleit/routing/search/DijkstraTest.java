@@ -77,19 +77,18 @@ class DijkstraTest {
     /** The exact optimum between two snaps, from the all-pairs table; -1 if unreachable. */
     static long bruteForce(RoadGraph g, EdgeWeights w, long[][] d, Snap from, Snap to) {
         long best = Long.MAX_VALUE;
-        for (int fe : new int[] {from.forwardEdge(), from.backwardEdge()}) {
-            if (fe < 0) {
-                continue;
-            }
-            if (from.segment() == to.segment() && to.fractionOn(fe) >= from.fractionOn(fe)) {
-                best = Math.min(best, Endpoints.partial(w.get(fe), to.fractionOn(fe) - from.fractionOn(fe)));
-            }
-            long leave = Endpoints.partial(w.get(fe), 1 - from.fractionOn(fe));
-            for (int te : new int[] {to.forwardEdge(), to.backwardEdge()}) {
-                if (te < 0 || d[g.head(fe)][g.tail(te)] >= Long.MAX_VALUE / 4) {
-                    continue;
+        EdgePath direct = Endpoints.direct(w, from, to);
+        if (direct != null) {
+            best = direct.weight();
+        }
+        Endpoints.Ends dep = Endpoints.departures(g, w, from);
+        Endpoints.Ends arr = Endpoints.arrivals(g, w, to);
+        for (int i = 0; i < dep.size; i++) {
+            for (int j = 0; j < arr.size; j++) {
+                long between = d[dep.node[i]][arr.node[j]];
+                if (between < Long.MAX_VALUE / 4) {
+                    best = Math.min(best, dep.cost[i] + between + arr.cost[j]);
                 }
-                best = Math.min(best, leave + d[g.head(fe)][g.tail(te)] + Endpoints.partial(w.get(te), to.fractionOn(te)));
             }
         }
         return best == Long.MAX_VALUE ? -1 : best;
@@ -100,6 +99,7 @@ class DijkstraTest {
         Random rnd = new Random(42);
         int checked = 0;
         int unreachable = 0;
+        int junctions = 0;
         for (int round = 0; round < 20; round++) {
             RoadGraph g = randomGraph(rnd, 7);
             EdgeWeights w = rnd.nextBoolean() ? EdgeWeights.freeFlow(g) : EdgeWeights.lengths(g);
@@ -109,8 +109,9 @@ class DijkstraTest {
             for (int q = 0; q < 50; q++) {
                 Snap from = randomSnap(rnd, snapper);
                 Snap to = rnd.nextInt(10) == 0 ? from : randomSnap(rnd, snapper);
+                junctions += from.atJunction() || to.atJunction() ? 1 : 0;
                 long expected = bruteForce(g, w, d, from, to);
-                Optional<Path> found = dijkstra.route(w, from, to);
+                Optional<EdgePath> found = dijkstra.route(w, from, to);
                 if (expected < 0) {
                     assertThat(found).isEmpty();
                     unreachable++;
@@ -118,22 +119,29 @@ class DijkstraTest {
                 }
                 assertThat(found).isPresent();
                 assertThat(found.get().weight()).isEqualTo(expected);
-                assertThat(pathWeight(g, w, found.get())).isBetween(expected - found.get().edges().length, expected + found.get().edges().length);
+                assertThat(pathWeight(g, w, found.get())).isBetween(expected - found.get().edges().length - 1,
+                        expected + found.get().edges().length + 1);
                 assertConnected(g, found.get());
                 checked++;
             }
         }
         assertThat(checked).isGreaterThan(500);
+        assertThat(junctions).as("queries from or to a junction").isGreaterThan(100);
         assertThat(unreachable).isGreaterThan(0);
     }
 
     private static Snap randomSnap(Random rnd, EdgeSnapper snapper) {
+        RoadGraph g = snapper.graph();
+        if (rnd.nextInt(4) == 0) {
+            int v = rnd.nextInt(g.nodeCount());
+            return snapper.snap(g.lat(v), g.lon(v), 1e6).orElseThrow();
+        }
         double lat = 49.4 + rnd.nextDouble() * 0.07;
         double lon = 8.69 + rnd.nextDouble() * 0.105;
         return snapper.snap(lat, lon, 1e6).orElseThrow();
     }
 
-    static long pathWeight(RoadGraph g, EdgeWeights w, Path p) {
+    static long pathWeight(RoadGraph g, EdgeWeights w, EdgePath p) {
         long sum = 0;
         for (int i = 0; i < p.edges().length; i++) {
             sum += Math.round(w.get(p.edges()[i]) * p.travelledShare(i));
@@ -141,7 +149,7 @@ class DijkstraTest {
         return sum;
     }
 
-    static void assertConnected(RoadGraph g, Path p) {
+    static void assertConnected(RoadGraph g, EdgePath p) {
         for (int i = 1; i < p.edges().length; i++) {
             assertThat(g.tail(p.edges()[i])).isEqualTo(g.head(p.edges()[i - 1]));
         }

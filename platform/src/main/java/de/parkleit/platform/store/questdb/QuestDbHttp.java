@@ -1,11 +1,12 @@
 package de.parkleit.platform.store.questdb;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import de.parkleit.platform.store.StoreRejectedException;
 import de.parkleit.platform.store.StoreUnavailableException;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,17 +18,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SQL over QuestDB's HTTP {@code /exec} endpoint, and the read-your-writes barrier for WAL tables.
+ * SQL over QuestDB's HTTP {@code /exec} endpoint (result rows streamed out of the JSON), and the
+ * read-your-writes barrier for WAL tables.
  *
  * <p>WAL tables apply committed writes asynchronously: an ILP request is acknowledged once its
  * transaction is in the table's sequencer, a query sees it once the WAL apply job has moved the
  * table's {@code writerTxn} up to that sequencer txn. {@link #awaitVisible} reads
  * {@code sequencerTxn} from {@code wal_tables()} and polls (1 ms, doubling to 50 ms) until
  * {@code writerTxn} reaches it, so a query sees every write acknowledged before the query started.
- * Queries on the 5-minute materialized views also wait for the view's refresh to reach that txn
- * ({@code refresh_base_table_txn} in {@code materialized_views()}).
+ * Without new writes the barrier costs one small query.
  */
 final class QuestDbHttp {
+
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final HttpClient http;
     private final String baseUrl;
@@ -39,49 +42,73 @@ final class QuestDbHttp {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
     }
 
-    /** Runs one statement and returns the rows of its dataset (empty for DDL). */
-    List<JsonArray> query(String sql) {
-        JsonObject body = exec(sql);
-        JsonArray data = body.getJsonArray("dataset");
-        List<JsonArray> rows = new ArrayList<>(data == null ? 0 : data.size());
-        if (data != null) {
-            for (int i = 0; i < data.size(); i++) {
-                rows.add(data.getJsonArray(i));
-            }
-        }
-        return rows;
-    }
-
-    JsonObject exec(String sql) {
-        URI uri = URI.create(baseUrl + "/exec?query=" + URLEncoder.encode(sql, StandardCharsets.UTF_8));
+    /** Runs one statement and returns the rows of its dataset (empty for DDL): String, Long, Double, Boolean or null. */
+    List<Object[]> query(String sql) {
+        URI uri = URI.create(baseUrl + "/exec?nm=true&count=false&query="
+                + URLEncoder.encode(sql, StandardCharsets.UTF_8));
         HttpRequest req = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
-        HttpResponse<String> res;
         try {
-            res = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<InputStream> res = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = res.body()) {
+                if (res.statusCode() != 200) {
+                    String body = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+                    String msg = "QuestDB rejected SQL (HTTP " + res.statusCode() + "): " + body;
+                    throw res.statusCode() >= 500 ? new StoreUnavailableException(msg, null) : new StoreRejectedException(msg, null);
+                }
+                return rows(in);
+            }
         } catch (IOException e) {
             throw new StoreUnavailableException("QuestDB at " + baseUrl + " did not answer: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreUnavailableException("interrupted while querying QuestDB", e);
         }
-        JsonObject body = parse(res);
-        if (res.statusCode() != 200 || body.containsKey("error")) {
-            String msg = "QuestDB rejected SQL (HTTP " + res.statusCode() + "): " + body.getString("error", res.body());
-            if (res.statusCode() >= 500) {
-                throw new StoreUnavailableException(msg, null);
-            }
-            throw new StoreRejectedException(msg, null);
-        }
-        return body;
     }
 
-    private JsonObject parse(HttpResponse<String> res) {
-        try {
-            return new JsonObject(res.body());
-        } catch (DecodeException e) {
-            throw new StoreUnavailableException("QuestDB answered HTTP " + res.statusCode()
-                    + " without JSON: " + abbreviate(res.body()), e);
+    void exec(String sql) {
+        query(sql);
+    }
+
+    private static List<Object[]> rows(InputStream in) throws IOException {
+        List<Object[]> rows = new ArrayList<>();
+        try (JsonParser p = JSON.createParser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new StoreUnavailableException("QuestDB answered without a JSON object", null);
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken t = p.nextToken();
+                if ("dataset".equals(field) && t == JsonToken.START_ARRAY) {
+                    while (p.nextToken() == JsonToken.START_ARRAY) {
+                        rows.add(row(p));
+                    }
+                } else if ("error".equals(field)) {
+                    throw new StoreRejectedException("QuestDB rejected SQL: " + p.getValueAsString(), null);
+                } else {
+                    p.skipChildren();
+                }
+            }
         }
+        return rows;
+    }
+
+    private static Object[] row(JsonParser p) throws IOException {
+        List<Object> values = new ArrayList<>(8);
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            values.add(switch (t) {
+                case VALUE_STRING -> p.getText();
+                case VALUE_NUMBER_INT -> p.getLongValue();
+                case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+                case VALUE_TRUE -> Boolean.TRUE;
+                case VALUE_FALSE -> Boolean.FALSE;
+                case VALUE_NULL -> null;
+                default -> {
+                    p.skipChildren();
+                    yield null;
+                }
+            });
+        }
+        return values.toArray();
     }
 
     /**
@@ -94,48 +121,19 @@ final class QuestDbHttp {
         String sql = "SELECT sequencerTxn, writerTxn, suspended FROM wal_tables() WHERE name = '" + table + "'";
         long target = -1;
         for (long napMs = 1; ; napMs = Math.min(50, napMs * 2)) {
-            List<JsonArray> rows = query(sql);
+            List<Object[]> rows = query(sql);
             if (rows.isEmpty()) {
                 return -1; // not a WAL table: writes are visible on commit
             }
-            JsonArray row = rows.get(0);
-            if (Boolean.TRUE.equals(row.getBoolean(2))) {
+            Object[] row = rows.get(0);
+            if (Boolean.TRUE.equals(row[2])) {
                 throw new StoreUnavailableException("QuestDB table " + table + " is suspended (WAL apply failed)", null);
             }
-            target = target < 0 ? row.getLong(0) : target;
-            if (row.getLong(1) >= target) {
+            target = target < 0 ? (Long) row[0] : target;
+            if ((Long) row[1] >= target) {
                 return target;
             }
             pause(deadline, napMs, table + " did not apply txn " + target + " within " + max.toMillis() + " ms");
-        }
-    }
-
-    /**
-     * Waits until materialized {@code view} has been refreshed up to base table txn {@code baseTxn}
-     * and that refresh is applied, for at most {@code max}. Throws if the view is invalid.
-     */
-    void awaitView(String view, long baseTxn, Duration max) {
-        if (baseTxn <= 0) {
-            return; // nothing written to the base table yet
-        }
-        long deadline = System.nanoTime() + max.toNanos();
-        String sql = "SELECT refresh_base_table_txn, view_status, invalidation_reason FROM materialized_views()"
-                + " WHERE view_name = '" + view + "'";
-        for (long napMs = 1; ; napMs = Math.min(50, napMs * 2)) {
-            List<JsonArray> rows = query(sql);
-            if (rows.isEmpty()) {
-                throw new StoreUnavailableException("QuestDB materialized view " + view + " is missing", null);
-            }
-            JsonArray row = rows.get(0);
-            if ("invalid".equals(row.getString(1))) {
-                throw new StoreUnavailableException("QuestDB materialized view " + view + " is invalid: "
-                        + row.getString(2) + " (run REFRESH MATERIALIZED VIEW " + view + " FULL)", null);
-            }
-            if (row.getLong(0) >= baseTxn) {
-                awaitVisible(view, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-                return;
-            }
-            pause(deadline, napMs, "view " + view + " did not refresh to base txn " + baseTxn + " within " + max.toMillis() + " ms");
         }
     }
 
@@ -166,9 +164,5 @@ final class QuestDbHttp {
 
     String baseUrl() {
         return baseUrl;
-    }
-
-    private static String abbreviate(String s) {
-        return s == null ? "" : s.length() > 200 ? s.substring(0, 200) + "…" : s;
     }
 }

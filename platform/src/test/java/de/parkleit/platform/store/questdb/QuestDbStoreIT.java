@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class QuestDbStoreIT {
 
-    private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
+    /** Noon UTC two days ago: inside raw retention whenever the test runs. */
+    private static final Instant T0 = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS).minus(Duration.ofDays(2)).plus(Duration.ofHours(12));
 
     @TempDir
     static Path dir;

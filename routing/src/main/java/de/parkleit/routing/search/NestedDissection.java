@@ -1,0 +1,202 @@
+package de.parkleit.routing.search;
+
+import de.parkleit.routing.graph.IntArrayList;
+import de.parkleit.routing.graph.RoadGraph;
+import java.util.Arrays;
+
+/**
+ * A metric-independent contraction order by geometric nested dissection: a cell is split at the
+ * median of the best of four directions (north, east and both diagonals), the smaller vertex
+ * cover of the cut edges becomes the separator and is ranked above both halves, which are
+ * ordered recursively; disconnected parts of a cell are ordered independently. Road networks
+ * have small such separators, which keeps the contraction hierarchy built on this order flat.
+ */
+public final class NestedDissection {
+
+    private static final int LEAF = 4;
+    private final int[][] adjacency;
+    private final double[] x;
+    private final double[] y;
+    private final int[] mark;
+    private int stamp;
+    private final int[] order;
+    private int next;
+
+    private NestedDissection(RoadGraph g) {
+        int n = g.nodeCount();
+        adjacency = undirected(g);
+        x = new double[n];
+        y = new double[n];
+        double cos = Math.cos(Math.toRadians(n == 0 ? 0 : g.lat(0)));
+        for (int v = 0; v < n; v++) {
+            x[v] = g.lon(v) * cos;
+            y[v] = g.lat(v);
+        }
+        mark = new int[n];
+        order = new int[n];
+    }
+
+    /** Rank per node: 0 is contracted first, {@code n - 1} last. */
+    public static int[] ranks(RoadGraph g) {
+        NestedDissection nd = new NestedDissection(g);
+        int[] all = new int[g.nodeCount()];
+        for (int v = 0; v < all.length; v++) {
+            all[v] = v;
+        }
+        nd.dissect(all);
+        int[] rank = new int[all.length];
+        for (int r = 0; r < nd.order.length; r++) {
+            rank[nd.order[r]] = r;
+        }
+        return rank;
+    }
+
+    static int[][] undirected(RoadGraph g) {
+        int n = g.nodeCount();
+        IntArrayList[] nb = new IntArrayList[n];
+        for (int v = 0; v < n; v++) {
+            nb[v] = new IntArrayList(4);
+        }
+        for (int e = 0; e < g.edgeCount(); e++) {
+            nb[g.tail(e)].add(g.head(e));
+            nb[g.head(e)].add(g.tail(e));
+        }
+        int[][] adj = new int[n][];
+        for (int v = 0; v < n; v++) {
+            int[] a = nb[v].toArray();
+            Arrays.sort(a);
+            int u = 0;
+            for (int i = 0; i < a.length; i++) {
+                if ((i == 0 || a[i] != a[i - 1]) && a[i] != v) {
+                    a[u++] = a[i];
+                }
+            }
+            adj[v] = Arrays.copyOf(a, u);
+        }
+        return adj;
+    }
+
+    /** Appends the cell's nodes to the order: both halves first, the separator last. */
+    private void dissect(int[] cell) {
+        if (cell.length <= LEAF) {
+            for (int v : cell) {
+                order[next++] = v;
+            }
+            return;
+        }
+        int[][] parts = components(cell);
+        if (parts.length > 1) {
+            for (int[] p : parts) {
+                dissect(p);
+            }
+            return;
+        }
+        int[][] split = bestSplit(cell);
+        dissect(split[0]);
+        dissect(split[1]);
+        for (int v : split[2]) {
+            order[next++] = v;
+        }
+    }
+
+    /** Connected components of the subgraph induced by {@code cell}. */
+    private int[][] components(int[] cell) {
+        int inCell = ++stamp;
+        for (int v : cell) {
+            mark[v] = inCell;
+        }
+        int seen = ++stamp;
+        java.util.List<int[]> parts = new java.util.ArrayList<>();
+        int[] queue = new int[cell.length];
+        for (int s : cell) {
+            if (mark[s] != inCell) {
+                continue;
+            }
+            int head = 0;
+            int tail = 0;
+            queue[tail++] = s;
+            mark[s] = seen;
+            while (head < tail) {
+                int v = queue[head++];
+                for (int w : adjacency[v]) {
+                    if (mark[w] == inCell) {
+                        mark[w] = seen;
+                        queue[tail++] = w;
+                    }
+                }
+            }
+            parts.add(Arrays.copyOf(queue, tail));
+        }
+        return parts.toArray(new int[0][]);
+    }
+
+    /** {left, right, separator} for the direction with the smallest separator. */
+    private int[][] bestSplit(int[] cell) {
+        int[][] best = null;
+        double[][] dirs = {{1, 0}, {0, 1}, {1, 1}, {1, -1}};
+        for (double[] d : dirs) {
+            int[][] s = split(cell, d[0], d[1]);
+            if (best == null || s[2].length < best[2].length
+                    || (s[2].length == best[2].length && balance(s) < balance(best))) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    private static int balance(int[][] s) {
+        return Math.abs(s[0].length - s[1].length);
+    }
+
+    private int[][] split(int[] cell, double dx, double dy) {
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        double[] proj = new double[cell.length];
+        for (int i = 0; i < cell.length; i++) {
+            proj[i] = x[cell[i]] * dx + y[cell[i]] * dy;
+            min = Math.min(min, proj[i]);
+            max = Math.max(max, proj[i]);
+        }
+        double scale = max > min ? 2e9 / (max - min) : 0;
+        long[] keyed = new long[cell.length];
+        for (int i = 0; i < cell.length; i++) {
+            keyed[i] = (long) ((proj[i] - min) * scale) << 32 | i;
+        }
+        Arrays.sort(keyed);
+        int half = cell.length / 2;
+        int left = ++stamp;
+        int right = ++stamp;
+        for (int i = 0; i < cell.length; i++) {
+            mark[cell[(int) keyed[i]]] = i < half ? left : right;
+        }
+        IntArrayList leftBoundary = new IntArrayList();
+        IntArrayList rightBoundary = new IntArrayList();
+        for (int v : cell) {
+            boolean boundary = false;
+            for (int w : adjacency[v]) {
+                if ((mark[v] == left && mark[w] == right) || (mark[v] == right && mark[w] == left)) {
+                    boundary = true;
+                    break;
+                }
+            }
+            if (boundary) {
+                (mark[v] == left ? leftBoundary : rightBoundary).add(v);
+            }
+        }
+        int[] separator = (leftBoundary.size() <= rightBoundary.size() ? leftBoundary : rightBoundary).toArray();
+        int sep = ++stamp;
+        for (int v : separator) {
+            mark[v] = sep;
+        }
+        IntArrayList l = new IntArrayList(half);
+        IntArrayList r = new IntArrayList(cell.length - half);
+        for (int v : cell) {
+            if (mark[v] == left) {
+                l.add(v);
+            } else if (mark[v] == right) {
+                r.add(v);
+            }
+        }
+        return new int[][] {l.toArray(), r.toArray(), separator};
+    }
+}
