@@ -54,7 +54,8 @@ public final class SignRoutes {
 
     /** The snap restricted to one edge (the one in the sign's heading). */
     private static Snap directed(Snap s, int along, int against) {
-        return new Snap(s.segment(), s.fraction(), s.point(), s.distanceMeters(), along, along >= 0 ? -1 : against);
+        // node -1: the sign faces one way, so the search must leave along that edge even at a junction
+        return new Snap(s.segment(), s.fraction(), s.point(), s.distanceMeters(), along, along >= 0 ? -1 : against, -1);
     }
 
     private int aligned(int edge, double at, double heading) {
