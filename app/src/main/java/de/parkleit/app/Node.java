@@ -15,6 +15,7 @@ import de.parkleit.platform.mqtt.MqttSettings;
 import de.parkleit.platform.store.StoreConfig;
 import de.parkleit.platform.store.TimeSeriesStore;
 import de.parkleit.dashboard.history.HistoryHandler;
+import de.parkleit.routing.http.RoadsHandler;
 import de.parkleit.routing.http.RouteHandler;
 import de.parkleit.routing.network.RoadNetwork;
 import de.parkleit.simulator.SimulatorConfig;
@@ -89,6 +90,7 @@ public final class Node implements AutoCloseable {
         if (network != null) {
             WorkerExecutor routingPool = vertx.createSharedWorkerExecutor("parkleit-routing", 2);
             routes.add(new RouteHandler(routingPool, network));
+            routes.add(new RoadsHandler(routingPool, network));
         }
         IngestConfig ingestConfig = IngestConfig.fromEnv(env, cfg.dataDir());
         dashboard = new DashboardVerticle(DashboardConfig.fromEnv(env), mqtt.withClientId(mqtt.clientId() + "-web-" + shortRandom()),
