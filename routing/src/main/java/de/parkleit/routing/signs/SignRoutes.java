@@ -52,9 +52,12 @@ public final class SignRoutes {
         return directed(s, along, against);
     }
 
-    /** The snap restricted to one edge (the one in the sign's heading). */
+    /**
+     * The snap restricted to one edge (the one in the sign's heading) and never a junction (a
+     * junction snap may leave over any edge, which would allow a U-turn).
+     */
     private static Snap directed(Snap s, int along, int against) {
-        return new Snap(s.segment(), s.fraction(), s.point(), s.distanceMeters(), along, along >= 0 ? -1 : against);
+        return new Snap(s.segment(), s.fraction(), s.point(), s.distanceMeters(), along, along >= 0 ? -1 : against, -1);
     }
 
     private int aligned(int edge, double at, double heading) {
