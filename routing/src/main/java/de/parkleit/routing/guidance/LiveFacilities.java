@@ -1,6 +1,7 @@
 package de.parkleit.routing.guidance;
 
 import de.parkleit.core.facility.Facility;
+import de.parkleit.core.operation.FacilityOperation;
 import de.parkleit.core.reading.FacilityStatus;
 import de.parkleit.core.state.FacilityState;
 import de.parkleit.core.state.QualityFlag;
@@ -14,8 +15,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The city's facilities with their last live state from the retained state topics. Written from
- * one thread (the MQTT context), read from any (guidance searches on workers): thread-safe.
+ * The city's facilities with their last live state from the retained state topics and the
+ * operators' overrides from {@code {root}/ops/facility/{id}} (closed or reserved until a time,
+ * winning over what sensors say while active). Written from one thread (the MQTT context), read
+ * from any (guidance searches on workers): thread-safe.
  */
 public final class LiveFacilities {
 
@@ -24,6 +27,7 @@ public final class LiveFacilities {
 
     private final Map<String, Facility> facilities;
     private final Map<String, FacilityState> states = new ConcurrentHashMap<>();
+    private final Map<String, FacilityOperation> operations = new ConcurrentHashMap<>();
     private final Duration staleAfter;
 
     public LiveFacilities(List<Facility> facilities, Duration staleAfter) {
@@ -53,6 +57,28 @@ public final class LiveFacilities {
         return Outcome.APPLIED;
     }
 
+    /**
+     * Sets (or with {@code null} clears) the operator override of a facility.
+     *
+     * @return false for a facility this city does not have
+     */
+    public boolean applyOperation(String facilityId, FacilityOperation op) {
+        if (!facilities.containsKey(facilityId)) {
+            return false;
+        }
+        if (op == null) {
+            operations.remove(facilityId);
+        } else {
+            operations.put(facilityId, op);
+        }
+        return true;
+    }
+
+    /** The operator override of a facility that is active at {@code now}, if any. */
+    public Optional<FacilityOperation> operation(String facilityId, Instant now) {
+        return Optional.ofNullable(operations.get(facilityId)).filter(o -> o.isActiveAt(now));
+    }
+
     public List<Facility> facilities() {
         return List.copyOf(facilities.values());
     }
@@ -74,9 +100,17 @@ public final class LiveFacilities {
         return staleAfter;
     }
 
-    /** What may be done with a facility at {@code now}; see {@link #classify}. */
+    /** What may be done with a facility at {@code now}: an active operator override, else {@link #classify}. */
     public Availability availability(String id, Instant now) {
-        return classify(state(id), now, staleAfter);
+        return classify(state(id), operations.get(id), now, staleAfter);
+    }
+
+    /** Like {@link #classify(FacilityState, Instant, Duration)}, with an operator override (may be null) winning while active. */
+    public static Availability classify(FacilityState s, FacilityOperation op, Instant now, Duration staleAfter) {
+        if (op != null && op.isActiveAt(now)) {
+            return op.status() == FacilityStatus.RESERVED ? Availability.RESERVED : Availability.CLOSED;
+        }
+        return classify(s, now, staleAfter);
     }
 
     /**

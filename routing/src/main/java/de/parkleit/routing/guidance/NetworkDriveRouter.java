@@ -3,10 +3,9 @@ package de.parkleit.routing.guidance;
 import de.parkleit.core.facility.Facility;
 import de.parkleit.routing.graph.GeoPoint;
 import de.parkleit.routing.graph.Snap;
-import de.parkleit.routing.network.NoRouteException;
+import de.parkleit.routing.network.Leg;
 import de.parkleit.routing.network.Optimize;
 import de.parkleit.routing.network.RoadNetwork;
-import de.parkleit.routing.network.Route;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -15,8 +14,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@link DriveRouter} over a {@link RoadNetwork}: one point-to-point search per facility under
- * the network's current travel times. Facility positions are snapped once, at construction.
+ * {@link DriveRouter} over a {@link RoadNetwork}: one one-to-many search from the origin to all
+ * candidate facilities under the network's current travel times; the driven line is built only
+ * for the legs that are shown. Facility positions are snapped once, at construction.
  */
 public final class NetworkDriveRouter implements DriveRouter {
 
@@ -38,20 +38,23 @@ public final class NetworkDriveRouter implements DriveRouter {
     @Override
     public List<Optional<DriveLeg>> legs(GeoPoint origin, List<Facility> facilities) {
         Snap from = network.snapOrThrow(origin, "from");
-        List<Optional<DriveLeg>> out = new ArrayList<>(facilities.size());
-        for (Facility f : facilities) {
+        List<Snap> targets = new ArrayList<>();
+        int[] targetOf = new int[facilities.size()];
+        for (int i = 0; i < facilities.size(); i++) {
+            Facility f = facilities.get(i);
             Optional<Snap> to = facilitySnaps.computeIfAbsent(f.id(), id -> network.snap(new GeoPoint(f.lat(), f.lon())));
-            out.add(to.flatMap(t -> leg(from, t)));
+            targetOf[i] = to.isPresent() ? targets.size() : -1;
+            to.ifPresent(targets::add);
+        }
+        List<Optional<Leg>> legs = targets.isEmpty() ? List.of() : network.oneToMany(from, targets, Optimize.TIME);
+        List<Optional<DriveLeg>> out = new ArrayList<>(facilities.size());
+        for (int i = 0; i < facilities.size(); i++) {
+            out.add(targetOf[i] < 0 ? Optional.empty() : legs.get(targetOf[i]).map(this::driveLeg));
         }
         return out;
     }
 
-    private Optional<DriveLeg> leg(Snap from, Snap to) {
-        try {
-            Route r = network.route(from, to, Optimize.TIME);
-            return Optional.of(new DriveLeg(r.durationSeconds(), r.distanceMeters(), r.weightsVersion(), r::points));
-        } catch (NoRouteException e) {
-            return Optional.empty();
-        }
+    private DriveLeg driveLeg(Leg leg) {
+        return new DriveLeg(leg.durationSeconds(), leg.distanceMeters(), leg.weightsVersion(), () -> network.toRoute(leg).points());
     }
 }

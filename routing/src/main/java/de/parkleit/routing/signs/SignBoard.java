@@ -1,6 +1,7 @@
 package de.parkleit.routing.signs;
 
 import de.parkleit.core.facility.Facility;
+import de.parkleit.core.operation.FacilityOperation;
 import de.parkleit.core.state.FacilityState;
 import de.parkleit.routing.guidance.Availability;
 import de.parkleit.routing.guidance.LiveFacilities;
@@ -35,6 +36,7 @@ public final class SignBoard {
     private final Map<String, List<Sign>> signsOf = new HashMap<>();
     private final SignsConfig config;
     private final Map<String, FacilityState> states = new HashMap<>();
+    private final Map<String, FacilityOperation> operations = new HashMap<>();
     private final Map<String, OccupancyLevel> levels = new HashMap<>();
     private final Map<String, Shown> shown = new HashMap<>();
     private final Map<String, Map<String, Arrow>> arrows = new HashMap<>();
@@ -72,6 +74,19 @@ public final class SignBoard {
         }
         states.put(s.facilityId(), s);
         return reevaluate(s.facilityId(), now);
+    }
+
+    /** Sets (or with {@code null} clears) an operator override; returns the signs whose display changed. */
+    public List<Change> applyOperation(String facilityId, FacilityOperation op, Instant now) {
+        if (!facilities.containsKey(facilityId)) {
+            return List.of();
+        }
+        if (op == null) {
+            operations.remove(facilityId);
+        } else {
+            operations.put(facilityId, op);
+        }
+        return reevaluate(facilityId, now);
     }
 
     /** Re-checks every facility at {@code now} (states age into "—"); returns the signs that changed. */
@@ -141,7 +156,7 @@ public final class SignBoard {
 
     private Shown decide(String facilityId, Instant now) {
         FacilityState s = states.get(facilityId);
-        Availability a = LiveFacilities.classify(s, now, config.staleAfter());
+        Availability a = LiveFacilities.classify(s, operations.get(facilityId), now, config.staleAfter());
         if (a == Availability.CLOSED || a == Availability.RESERVED) {
             levels.remove(facilityId);
             return new Shown(LineState.CLOSED, null);
@@ -178,7 +193,7 @@ public final class SignBoard {
         FacilityState s = states.get(id);
         String head = name(id) + ": ";
         return switch (after.state()) {
-            case CLOSED -> head + s.status().wireName() + (s.status().wireName().equals("reserved") ? " by operator" : "");
+            case CLOSED -> head + closedReason(id, s, now);
             case UNKNOWN -> head + unknownReason(s, now) + " -> " + SignLine.UNKNOWN_TEXT;
             default -> {
                 double occ = 100.0 * (1 - s.free() / (double) Math.max(1, s.capacity()));
@@ -189,6 +204,14 @@ public final class SignBoard {
                         + String.format(java.util.Locale.ROOT, " at %.1f %% occupancy", occ) + change;
             }
         };
+    }
+
+    private String closedReason(String id, FacilityState s, Instant now) {
+        FacilityOperation op = operations.get(id);
+        if (op != null && op.isActiveAt(now)) {
+            return op.status().wireName() + " by operator " + op.by() + " until " + op.until() + " (" + op.reason() + ")";
+        }
+        return s.status().wireName() + " (reported by its gateway)";
     }
 
     private String unknownReason(FacilityState s, Instant now) {

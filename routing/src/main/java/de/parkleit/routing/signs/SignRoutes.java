@@ -52,9 +52,11 @@ public final class SignRoutes {
         return directed(s, along, against);
     }
 
-    /** The snap restricted to one edge (the one in the sign's heading). */
+    /**
+     * The snap restricted to one edge (the one in the sign's heading) and never a junction (a
+     * junction snap may leave over any edge, which would allow a U-turn).
+     */
     private static Snap directed(Snap s, int along, int against) {
-        // node -1: the sign faces one way, so the search must leave along that edge even at a junction
         return new Snap(s.segment(), s.fraction(), s.point(), s.distanceMeters(), along, along >= 0 ? -1 : against, -1);
     }
 

@@ -101,12 +101,16 @@ class GuidancePlannerTest {
         fx.set("heidelbergp4darmstaedterhof", 400, FacilityStatus.CLOSED);
         fx.set("heidelbergp0ambismarckplatz", 39, FacilityStatus.RESERVED);
         fx.set("heidelbergp11unibibliothek", 100, FacilityStatus.RESERVED);
+        fx.live.applyOperation("heidelbergp7kaufhof", new de.parkleit.core.operation.FacilityOperation("heidelbergp7kaufhof",
+                FacilityStatus.RESERVED, "Weihnachtsmarkt", fx.clock.instant().plus(Duration.ofHours(4)), "ops",
+                fx.clock.instant().minusSeconds(1)));
         for (var f : fx.facilities) {
             GeoPoint at = new GeoPoint(f.lat(), f.lon());
             try {
                 GuidancePlan plan = fx.planner.plan(WEST, at, null);
                 assertThat(plan.ranked()).extracting(c -> c.facility().id())
-                        .doesNotContain("heidelbergp4darmstaedterhof", "heidelbergp0ambismarckplatz", "heidelbergp11unibibliothek");
+                        .doesNotContain("heidelbergp4darmstaedterhof", "heidelbergp0ambismarckplatz", "heidelbergp11unibibliothek",
+                                "heidelbergp7kaufhof");
             } catch (NoFacilityException e) {
                 assertThat(f.id()).as("only the garage outside the road cut has nothing near").isEqualTo("heidelbergp19campbellbarracks");
             }

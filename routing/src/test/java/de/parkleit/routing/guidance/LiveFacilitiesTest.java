@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.parkleit.core.facility.Facility;
 import de.parkleit.core.facility.FacilityType;
+import de.parkleit.core.operation.FacilityOperation;
 import de.parkleit.core.reading.FacilityStatus;
 import de.parkleit.core.state.FacilityState;
 import de.parkleit.core.state.QualityFlag;
@@ -48,6 +49,20 @@ class LiveFacilitiesTest {
         live.apply(state(12, FacilityStatus.RESERVED, NOW, Set.of()));
         assertThat(live.availability("p1", NOW)).isEqualTo(Availability.RESERVED);
         assertThat(Availability.RESERVED.recommendable()).isFalse();
+    }
+
+    @Test
+    void anOperatorReservationOverridesAnOpenStateUntilItEnds() {
+        live.apply(state(40, FacilityStatus.OPEN, NOW, Set.of()));
+        FacilityOperation op = new FacilityOperation("p1", FacilityStatus.RESERVED, "Weihnachtsmarkt",
+                NOW.plus(Duration.ofHours(2)), "alice", NOW.minusSeconds(60));
+        assertThat(live.applyOperation("p1", op)).isTrue();
+        assertThat(live.availability("p1", NOW)).isEqualTo(Availability.RESERVED);
+        assertThat(live.availability("p1", NOW.plus(Duration.ofHours(3)).minus(Duration.ofMinutes(59))))
+                .as("after 'until'").isNotEqualTo(Availability.RESERVED);
+        live.applyOperation("p1", null);
+        assertThat(live.availability("p1", NOW)).isEqualTo(Availability.OPEN);
+        assertThat(live.applyOperation("x9", op)).isFalse();
     }
 
     @Test

@@ -72,9 +72,20 @@ class TrendForecastTest {
     void probabilityFallsAsIssuedCarsEatTheExpectedSpaces() {
         Prediction p = Prediction.of(10, 3);
         assertThat(p.probabilityFree(0)).isGreaterThan(0.99);
-        assertThat(p.probabilityFree(9.5)).isCloseTo(0.5, within(1e-6));
+        assertThat(p.probabilityFree(9.5)).isCloseTo(0.5, within(1e-4));
         assertThat(p.probabilityFree(20)).isLessThan(0.01);
         assertThat(Prediction.unknown(0.2).probabilityFree(100)).isEqualTo(0.2);
         assertThat(NormalDistribution.cdf(1.96)).isCloseTo(0.975, within(1e-4));
+        assertThat(NormalDistribution.inverse(0.975)).isCloseTo(1.96, within(1e-3));
+        assertThat(NormalDistribution.inverse(0.001)).isCloseTo(-3.0902, within(1e-3));
+    }
+
+    @Test
+    void aForecastersOwnProbabilityIsKeptAndMovedDownByPendingCars() {
+        Prediction p = Prediction.of(20, 4, 0.9);
+        assertThat(p.probabilityFree(0)).isEqualTo(0.9);
+        assertThat(p.probabilityFree(4)).isCloseTo(NormalDistribution.cdf(NormalDistribution.inverse(0.9) - 1), within(1e-9))
+                .isLessThan(0.9);
+        assertThat(p.probabilityFree(40)).isLessThan(1e-6);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.parkleit.core.facility.Facility;
 import de.parkleit.core.facility.FacilityType;
+import de.parkleit.core.operation.FacilityOperation;
 import de.parkleit.core.reading.FacilityStatus;
 import de.parkleit.core.state.FacilityState;
 import de.parkleit.core.state.QualityFlag;
@@ -69,6 +70,21 @@ class SignBoardTest {
         assertThat(l.state()).isEqualTo(LineState.CLOSED);
         assertThat(l.display()).isEqualTo("geschlossen");
         assertThat(l.free()).isNull();
+    }
+
+    @Test
+    void anOperatorReservationShowsClosedWithItsReasonAndEndsByItself() {
+        board.apply(state("p2", 40, 100, FacilityStatus.OPEN, T0), T0);
+        FacilityOperation op = new FacilityOperation("p2", FacilityStatus.RESERVED, "Weihnachtsmarkt",
+                T0.plus(Duration.ofMinutes(30)), "alice", T0);
+        List<SignBoard.Change> c = board.applyOperation("p2", op, T0.plusSeconds(1));
+        assertThat(c).hasSize(2);
+        assertThat(c.get(1).frame().lines().get(0).text()).isEqualTo("P2 Kaufhof geschlossen");
+        assertThat(c.get(1).why()).isEqualTo("P2 Kaufhof: reserved by operator alice until 2026-11-28T10:30:00Z (Weihnachtsmarkt)");
+        board.apply(state("p2", 38, 100, FacilityStatus.OPEN, T0.plus(Duration.ofMinutes(20))), T0.plus(Duration.ofMinutes(20)));
+        assertThat(texts(board.frame("s2", T0))).containsExactly("P2 Kaufhof geschlossen");
+        assertThat(board.tick(T0.plus(Duration.ofMinutes(31)))).hasSize(2);
+        assertThat(texts(board.frame("s1", T0))).containsExactly("P1 Poststraße —", "P2 Kaufhof 38");
     }
 
     @Test

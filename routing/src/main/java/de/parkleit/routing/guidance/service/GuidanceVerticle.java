@@ -1,9 +1,11 @@
 package de.parkleit.routing.guidance.service;
 
 import de.parkleit.core.city.City;
+import de.parkleit.core.codec.FacilityOperationCodec;
 import de.parkleit.core.codec.FacilityStateCodec;
 import de.parkleit.core.codec.JsonCodecException;
 import de.parkleit.core.facility.Facility;
+import de.parkleit.core.operation.FacilityOperation;
 import de.parkleit.core.state.FacilityState;
 import de.parkleit.core.topic.TopicKind;
 import de.parkleit.core.topic.TopicMatch;
@@ -48,8 +50,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The guidance and signs service: reads the retained facility states (and the recommendations
- * of other instances) over MQTT, answers {@code GET /api/v1/guidance} through {@link #routes()},
+ * The guidance and signs service: reads the retained facility states, the operators' overrides
+ * ({@code {root}/ops/facility/+}) and the recommendations of other instances over MQTT, answers {@code GET /api/v1/guidance} through {@link #routes()},
  * publishes the signs, and writes {@code guidance_issued} and {@code sign_display} events to the
  * store. Searches and store writes run on the given worker pool.
  */
@@ -147,6 +149,7 @@ public final class GuidanceVerticle extends VerticleBase {
         timers.add(vertx.setPeriodic(FLUSH_MS, id -> flush()));
         Future<Void> up = m.connect()
                 .compose(v -> m.subscribe(topics.facilityStateFilter(), 1))
+                .compose(v -> m.subscribe(topics.facilityOperationFilter(), 1))
                 .compose(v -> config.shareIssued() ? m.subscribe(issuedTopic, 1) : Future.succeededFuture())
                 .onSuccess(v -> mqtt = m);
         if (signs != null) {
@@ -224,6 +227,10 @@ public final class GuidanceVerticle extends VerticleBase {
                 return;
             }
             Optional<TopicMatch> match = topics.match(m.topic());
+            if (match.isPresent() && match.get().kind() == TopicKind.FACILITY_OPERATION) {
+                onOperation(match.get().id(), m);
+                return;
+            }
             if (match.isEmpty() || match.get().kind() != TopicKind.FACILITY_STATE || m.payload().length == 0) {
                 count("ignored");
                 return;
@@ -245,6 +252,23 @@ public final class GuidanceVerticle extends VerticleBase {
             reject("bad_payload", m.topic() + ": " + e.getMessage());
         } catch (RuntimeException e) {
             reject("invalid", m.topic() + ": " + e.getMessage());
+        }
+    }
+
+    /** An operator closed or reserved a facility (retained; an empty payload clears it). */
+    private void onOperation(String facilityId, InboundMessage m) {
+        FacilityOperation op = m.payload().length == 0 ? null : FacilityOperationCodec.decode(m.payload());
+        if (op != null && !op.facilityId().equals(facilityId)) {
+            reject("id_mismatch", m.topic() + " carries the operation of " + op.facilityId());
+            return;
+        }
+        if (!live.applyOperation(facilityId, op)) {
+            count("unknown_facility");
+            return;
+        }
+        count(op == null ? "operation_cleared" : "operation");
+        if (signs != null) {
+            signs.onOperation(facilityId, op);
         }
     }
 

@@ -1,6 +1,7 @@
 package de.parkleit.routing.guidance.service;
 
 import de.parkleit.core.facility.Facility;
+import de.parkleit.core.operation.FacilityOperation;
 import de.parkleit.core.state.FacilityState;
 import de.parkleit.core.topic.Topics;
 import de.parkleit.platform.mqtt.MqttConnection;
@@ -78,6 +79,10 @@ final class SignPublisher {
 
     void onState(FacilityState s) {
         publish(board.apply(s, clock.instant()));
+    }
+
+    void onOperation(String facilityId, FacilityOperation op) {
+        publish(board.applyOperation(facilityId, op, clock.instant()));
     }
 
     void tick() {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import de.parkleit.core.city.City;
+import de.parkleit.core.codec.FacilityOperationCodec;
 import de.parkleit.core.codec.FacilityStateCodec;
+import de.parkleit.core.operation.FacilityOperation;
 import de.parkleit.core.facility.Facility;
 import de.parkleit.core.reading.FacilityStatus;
 import de.parkleit.core.state.FacilityState;
@@ -167,6 +169,16 @@ class GuidanceVerticleIT {
 
         publishState(new FacilityState(POST, 200, 528, FacilityStatus.CLOSED, Trend.STEADY, Instant.now(), Set.of()));
         await().atMost(Duration.ofSeconds(10)).until(() -> "P1 Poststraße geschlossen".equals(lineText("hd-s01-speyerer", POST)));
+
+        String p3 = "heidelbergp3crowneplaza";
+        MqttMessage op = new MqttMessage(FacilityOperationCodec.encode(new FacilityOperation(p3, FacilityStatus.RESERVED,
+                "Weihnachtsmarkt", Instant.now().plus(Duration.ofHours(1)), "ops", Instant.now().minusSeconds(1))));
+        op.setQos(1);
+        op.setRetained(true);
+        gateway.publish(topics.facilityOperation(p3), op);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "P3 Crowne Plaza geschlossen".equals(lineText("hd-s01-speyerer", p3)));
+        gateway.publish(topics.facilityOperation(p3), new byte[0], 1, true);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "P3 Crowne Plaza 70".equals(lineText("hd-s01-speyerer", p3)));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(storeA.events())
                 .filteredOn(e -> e instanceof SignDisplay d && d.signId().equals("hd-s10-kurfuersten"))
