@@ -15,7 +15,10 @@ import de.parkleit.platform.mqtt.MqttSettings;
 import de.parkleit.platform.store.StoreConfig;
 import de.parkleit.platform.store.TimeSeriesStore;
 import de.parkleit.dashboard.history.HistoryHandler;
+import de.parkleit.routing.guidance.GuidanceConfig;
+import de.parkleit.routing.guidance.service.GuidanceVerticle;
 import de.parkleit.routing.http.RoadsHandler;
+import de.parkleit.routing.signs.SignsConfig;
 import de.parkleit.routing.http.RouteHandler;
 import de.parkleit.routing.network.RoadNetwork;
 import de.parkleit.simulator.SimulatorConfig;
@@ -86,17 +89,25 @@ public final class Node implements AutoCloseable {
 
         MqttSettings mqtt = new MqttSettings(mqttUrl, "parkleit-" + instanceId(env), false, cfg.mqttUsername(), cfg.mqttPassword());
         List<RouteContributor> routes = new ArrayList<>();
+        GuidanceVerticle guidance = null;
         routes.add(new HistoryHandler(store, city.facilities().stream().map(f -> f.id()).collect(java.util.stream.Collectors.toSet())));
         if (network != null) {
             WorkerExecutor routingPool = vertx.createSharedWorkerExecutor("parkleit-routing", 2);
             routes.add(new RouteHandler(routingPool, network));
             routes.add(new RoadsHandler(routingPool, network));
+            guidance = new GuidanceVerticle(GuidanceConfig.fromEnv(env), SignsConfig.fromEnv(env, city.folder()),
+                    mqtt.withClientId(mqtt.clientId() + "-guidance-" + shortRandom()), city, network, store, routingPool,
+                    registry, health, Clock.systemUTC());
+            routes.add(guidance.routes());
         }
         IngestConfig ingestConfig = IngestConfig.fromEnv(env, cfg.dataDir());
         dashboard = new DashboardVerticle(DashboardConfig.fromEnv(env), mqtt.withClientId(mqtt.clientId() + "-web-" + shortRandom()),
                 city, routes, health, registry);
         await(vertx.deployVerticle(new IngestVerticle(ingestConfig, mqtt.withClientId(mqtt.clientId() + "-ingest"), city, store,
                 registry, health)), "ingest");
+        if (guidance != null) {
+            await(vertx.deployVerticle(guidance), "guidance and signs");
+        }
         await(vertx.deployVerticle(dashboard), "dashboard");
         if (mode == Mode.DEMO) {
             startSimulation(env, mqtt);
