@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>After every write the 5-minute buckets it touched are recomputed from the raw rows
- *       ({@code INSERT ... SELECT ... SAMPLE BY 5m} into a DEDUP table, so recomputing replaces):
- *       a write is visible in the aggregates when {@code write} returns. Aggregation is serialized
- *       in this process, so concurrent writes to one bucket cannot overwrite each other's result.</li>
+ *       ({@code INSERT ... SELECT ... SAMPLE BY 5m} into a DEDUP table, so recomputing replaces),
+ *       queued and coalesced by {@link QuestDbAggregationQueue}. Aggregation is serialized in this
+ *       process, so concurrent writes to one bucket cannot overwrite each other's result.</li>
  *   <li>Every {@link #PERIOD} (and at start) the last hour is recomputed (heals writes of other
  *       processes sharing the QuestDB) and raw retention is enforced: raw days older than the raw
  *       retention are aggregated once more and then dropped ({@code DROP PARTITION}); the day
@@ -80,27 +80,40 @@ final class QuestDbDownsampler {
         }
     }
 
-    /** Recomputes the buckets {@code readings} touched. */
-    void afterWrite(Collection<? extends Reading> readings) {
-        Map<QuestDbAggregate, TreeSet<Long>> buckets = new EnumMap<>(QuestDbAggregate.class);
-        Map<QuestDbAggregate, Set<String>> ids = new EnumMap<>(QuestDbAggregate.class);
+    /** The 5-minute buckets (epoch seconds) and series ids {@code readings} touch, per aggregate. */
+    static Map<QuestDbAggregate, Touched> touched(Collection<? extends Reading> readings) {
+        Map<QuestDbAggregate, Touched> out = new EnumMap<>(QuestDbAggregate.class);
         for (Reading r : readings) {
             QuestDbAggregate a = r instanceof OccupancyReading ? QuestDbAggregate.OCCUPANCY
                     : r instanceof TrafficReading ? QuestDbAggregate.TRAFFIC : null;
             if (a != null) {
-                buckets.computeIfAbsent(a, k -> new TreeSet<>()).add(HistoryWindow.floor(r.ts(), BUCKET).getEpochSecond());
-                ids.computeIfAbsent(a, k -> new HashSet<>()).add(r.seriesId());
+                Touched t = out.computeIfAbsent(a, k -> new Touched(new TreeSet<>(), new HashSet<>()));
+                t.buckets().add(HistoryWindow.floor(r.ts(), BUCKET).getEpochSecond());
+                t.ids().add(r.seriesId());
             }
         }
+        return out;
+    }
+
+    /** Recomputes touched buckets: exactly from raw at or after the retention boundary, missing ones before it. */
+    void aggregate(Map<QuestDbAggregate, Touched> touched) {
         synchronized (lock) {
-            buckets.forEach((a, b) -> {
-                Set<String> some = ids.get(a).size() > 100 ? null : ids.get(a);
+            touched.forEach((a, t) -> {
+                Set<String> some = t.ids().size() > 100 ? null : t.ids();
                 Instant mark = watermark(a.raw());
-                aggregate(a, some, ranges(b.tailSet(mark.getEpochSecond(), true)));
-                for (Span old : ranges(b.headSet(mark.getEpochSecond(), false))) {
+                aggregate(a, some, ranges(t.buckets().tailSet(mark.getEpochSecond(), true)));
+                for (Span old : ranges(t.buckets().headSet(mark.getEpochSecond(), false))) {
                     fillMissing(a, some, old);
                 }
             });
+        }
+    }
+
+    /** Buckets and series touched by writes. */
+    record Touched(TreeSet<Long> buckets, Set<String> ids) {
+        void addAll(Touched other) {
+            buckets.addAll(other.buckets());
+            ids.addAll(other.ids());
         }
     }
 

@@ -24,10 +24,12 @@ final class QuestDbHistory {
 
     private final QuestDbHttp sql;
     private final Duration visibility;
+    private final QuestDbAggregationQueue aggregation;
 
-    QuestDbHistory(QuestDbHttp sql, Duration visibility) {
+    QuestDbHistory(QuestDbHttp sql, Duration visibility, QuestDbAggregationQueue aggregation) {
         this.sql = sql;
         this.visibility = visibility;
+        this.aggregation = aggregation;
     }
 
     Map<String, List<OccupancyBucket>> occupancy(Collection<String> facilityIds, HistoryWindow w) {
@@ -92,9 +94,15 @@ final class QuestDbHistory {
         return rows.isEmpty() ? 0 : (long) num(rows.get(0)[0]);
     }
 
-    /** Waits for earlier writes: to the raw table, or to the aggregate table (written before {@code write} returned). */
+    /** Waits for earlier writes: to the raw table, or through the aggregation queue to the aggregate table. */
     private void awaitVisible(Measurement raw, String aggregate) {
-        sql.awaitVisible(aggregate != null ? aggregate : raw.table(), visibility);
+        if (aggregate == null) {
+            sql.awaitVisible(raw.table(), visibility);
+            return;
+        }
+        long deadline = System.nanoTime() + visibility.toNanos();
+        aggregation.awaitDrained(visibility);
+        sql.awaitVisible(aggregate, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
     private static <T> Map<String, List<T>> empty(Set<String> ids) {

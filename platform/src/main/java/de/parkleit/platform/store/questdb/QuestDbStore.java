@@ -40,9 +40,10 @@ import org.slf4j.LoggerFactory;
  * {@link TimeSeriesStore} on QuestDB: writes InfluxDB line protocol through influxdb-client-java's
  * {@link WriteApiBlocking} in batches of {@link StoreOptions#batchSize()} points (each batch one HTTP
  * request, committed as one transaction or rejected whole; nothing is buffered, so nothing is dropped
- * silently), then recomputes the 5-minute aggregates the write touched ({@link QuestDbDownsampler},
- * which also runs the retention job on a daemon thread), reads with SQL over HTTP after waiting for
- * the WAL to apply (see {@link QuestDbHttp}). Thread-safe; methods block.
+ * silently), then queues the 5-minute buckets it touched for recomputation
+ * ({@link QuestDbAggregationQueue}, {@link QuestDbDownsampler}, which also runs the retention job on
+ * a daemon thread), reads with SQL over HTTP after waiting for the WAL to apply and, for aggregates,
+ * for the queue (see {@link QuestDbHttp}). Thread-safe; methods block.
  */
 public final class QuestDbStore implements TimeSeriesStore {
 
@@ -54,6 +55,7 @@ public final class QuestDbStore implements TimeSeriesStore {
     private final QuestDbHttp sql;
     private final QuestDbHistory history;
     private final QuestDbDownsampler downsampler;
+    private final QuestDbAggregationQueue aggregation;
     private final ScheduledExecutorService job;
     private final StoreOptions options;
     private final AutoCloseable owned;
@@ -64,8 +66,9 @@ public final class QuestDbStore implements TimeSeriesStore {
         this.client = client;
         this.writes = client.getWriteApiBlocking();
         this.sql = sql;
-        this.history = new QuestDbHistory(sql, options.visibilityTimeout());
         this.downsampler = downsampler;
+        this.aggregation = new QuestDbAggregationQueue(downsampler);
+        this.history = new QuestDbHistory(sql, options.visibilityTimeout(), aggregation);
         this.options = options;
         this.owned = owned;
         this.name = name;
@@ -148,7 +151,7 @@ public final class QuestDbStore implements TimeSeriesStore {
     @Override
     public void write(Collection<? extends Reading> readings) {
         writeLines(readings, LineProtocol::append);
-        downsampler.afterWrite(readings);
+        aggregation.enqueue(readings);
     }
 
     @Override
@@ -237,6 +240,7 @@ public final class QuestDbStore implements TimeSeriesStore {
     @Override
     public void close() {
         job.shutdownNow();
+        aggregation.close();
         client.close();
         closeQuietly(owned, name);
     }
