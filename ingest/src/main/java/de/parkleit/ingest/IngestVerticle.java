@@ -78,6 +78,10 @@ public final class IngestVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         LOG.info("ingest starting: {} facilities, {}, {}", city.facilities().size(), config, mqtt);
+        if (mqtt.cleanSession()) {
+            LOG.warn("ingest runs with a clean MQTT session: readings published while it is down are lost; "
+                    + "use cleanSession=false with a stable client id");
+        }
         topics = config.topics();
         worker = vertx.createSharedWorkerExecutor("parkleit-ingest-io", config.workers());
         return worker.executeBlocking(() -> IngestResources.open(config, city)).compose(this::startWith);

@@ -55,11 +55,15 @@ public final class IngestBench {
         Path tmp = Files.createTempDirectory("ingest-bench");
         IngestBench b = new IngestBench(tmp);
         try {
-            b.throughput(0, Math.min(qos0, 50_000), 1, false);
-            b.results.clear();
-            b.throughput(0, qos0, rounds, true);
-            b.throughput(1, qos1, rounds, true);
-            b.defaultInflight(qos1 / 4);
+            if (qos0 > 0) {
+                b.throughput(0, Math.min(qos0, 50_000), 1, false);
+                b.results.clear();
+                b.throughput(0, qos0, rounds, true);
+            }
+            if (qos1 > 0) {
+                b.throughput(1, qos1, rounds, true);
+                b.defaultInflight(qos1 / 4);
+            }
             b.latencyAndHeap(latencySeconds);
         } finally {
             b.close();
@@ -203,44 +207,73 @@ public final class IngestBench {
 
     private void latencyAndHeap(int seconds) throws Exception {
         report.append("\n### Publish-to-live-state latency and heap\n\n");
-        report.append("| facilities | rate | readings measured | p50 ms | p99 ms | max ms | heap before ingest | after deploy | after every sensor reported |\n");
-        report.append("|---|---|---|---|---|---|---|---|---|\n");
-        latency(10_000, seconds);
-        latency(20, seconds);
-        spacesHeap(10_000);
+        report.append("| consumer | facilities | readings measured | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|---|\n");
+        StringBuilder heap = new StringBuilder("\n| sensors | heap before ingest | after deploy | after every sensor reported |\n"
+                + "|---|---|---|---|\n");
+        for (int facilities : new int[] {10_000, 20}) {
+            echoLatency(facilities, seconds);
+            heap.append(latency(facilities, seconds, store, "parkleit ingest pipeline"));
+            latency(facilities, seconds, new DiscardingStore(), "parkleit ingest pipeline, store discarding (diagnostic)");
+        }
+        heap.append(spacesHeap(10_000));
+        report.append(heap);
     }
 
-    private void latency(int facilities, int seconds) throws Exception {
+    /** The floor: the same load through {@link EchoRelay}. */
+    private void echoLatency(int facilities, int seconds) throws Exception {
+        Topics topics = new Topics("bench-" + UUID.randomUUID().toString().substring(0, 8) + "/parkleit/v1");
+        try (EchoRelay echo = new EchoRelay(broker.url(), topics.root());
+             LatencyProbe probe = new LatencyProbe(broker.url(), topics.facilityStateFilter());
+             LoadPublisher pub = new LoadPublisher(broker.url())) {
+            paced(pub, probe, topics, facilities, seconds);
+            Thread.sleep(1_000);
+            latencyRow("bare Paho echo (floor)", facilities, probe);
+        }
+    }
+
+    private static void paced(LoadPublisher pub, LatencyProbe probe, Topics topics, int facilities, int seconds) throws Exception {
+        int warmup = 1000 * Math.min(5, seconds / 3);
+        Instant[] ts = new Instant[1];
+        pub.paced(topics, 1000, seconds, facilities, i -> {
+            probe.recording(i >= warmup);
+            ts[0] = Instant.now();
+            probe.sent(LoadPublisher.facility(i, facilities), ts[0]);
+        }, i -> new OccupancyReading(LoadPublisher.facility(i, facilities), ts[0], i % 1000, null, null));
+    }
+
+    private void latencyRow(String who, int facilities, LatencyProbe probe) {
+        double[] l = probe.percentiles();
+        String row = String.format(Locale.ROOT, "| %s | %,d | %,d | %.1f | %.1f | %.1f |%n", who, facilities, (long) l[3], l[0], l[1], l[2]);
+        report.append(row);
+        System.out.print(row);
+        if (probe.unanswered() > 0) {
+            report.append("(" + probe.unanswered() + " readings never saw their state)\n");
+        }
+    }
+
+    private String latency(int facilities, int seconds, de.parkleit.platform.store.TimeSeriesStore target, String who)
+            throws Exception {
         Topics topics = new Topics("bench-" + UUID.randomUUID().toString().substring(0, 8) + "/parkleit/v1");
         long before = heapAfterGc();
-        try (Pipeline p = new Pipeline(vertx, broker.url(), topics.root(), Pipeline.city(facilities, 1000), store,
+        try (Pipeline p = new Pipeline(vertx, broker.url(), topics.root(), Pipeline.city(facilities, 1000), target,
                 tmp.resolve("spool-" + UUID.randomUUID()));
              LatencyProbe probe = new LatencyProbe(broker.url(), topics.facilityStateFilter());
              LoadPublisher pub = new LoadPublisher(broker.url())) {
             long deployed = heapAfterGc();
-            int warmup = 1000 * Math.min(5, seconds / 3);
-            Instant[] ts = new Instant[1];
-            pub.paced(topics, 1000, seconds, facilities, i -> {
-                probe.recording(i >= warmup);
-                ts[0] = Instant.now();
-                probe.sent(LoadPublisher.facility(i, facilities), ts[0]);
-            }, i -> new OccupancyReading(LoadPublisher.facility(i, facilities), ts[0], i % 1000, null, null));
+            paced(pub, probe, topics, facilities, seconds);
             awaitCount(p::stored, 1000L * seconds, System.nanoTime());
             Thread.sleep(500);
             long fed = heapAfterGc();
-            double[] l = probe.percentiles();
-            System.out.printf(Locale.ROOT, "latency %d facilities: p50 %.1f p99 %.1f max %.1f ms (%d), heap %s / %s / %s%n",
-                    facilities, l[0], l[1], l[2], (long) l[3], mib(before), mib(deployed), mib(fed));
-            report.append(String.format(Locale.ROOT, "| %,d | 1,000/s QoS 1 | %,d | %.1f | %.1f | %.1f | %s | %s | %s |%n",
-                    facilities, (long) l[3], l[0], l[1], l[2], mib(before), mib(deployed), mib(fed)));
-            if (probe.unanswered() > 0) {
-                report.append("(" + probe.unanswered() + " readings never saw their state)\n");
-            }
+            latencyRow(who, facilities, probe);
+            double[] w = p.storeWriteMs();
+            System.out.printf(Locale.ROOT, "  store writes: mean %.1f ms, max %.1f ms, spooled %d%n", w[0], w[1], p.spooled());
+            return String.format(Locale.ROOT, "| %,d facilities, one occupancy gateway each | %s | %s | %s |%n",
+                    facilities, mib(before), mib(deployed), mib(fed));
         }
     }
 
     /** 10,000 single-space sensors in 50 facilities of 200 spaces, each reports once. */
-    private void spacesHeap(int sensors) throws Exception {
+    private String spacesHeap(int sensors) throws Exception {
         Topics topics = new Topics("bench-" + UUID.randomUUID().toString().substring(0, 8) + "/parkleit/v1");
         int facilities = sensors / 200;
         long before = heapAfterGc();
@@ -257,8 +290,8 @@ public final class IngestBench {
             }
             awaitCount(p::stored, sensors, System.nanoTime());
             long fed = heapAfterGc();
-            report.append(String.format(Locale.ROOT, "| %,d single-space sensors in %d facilities | %,d readings QoS 1 | – | – | – | – | %s | %s | %s |%n",
-                    sensors, facilities, sensors, mib(before), mib(deployed), mib(fed)));
+            return String.format(Locale.ROOT, "| %,d single-space sensors in %d facilities | %s | %s | %s |%n",
+                    sensors, facilities, mib(before), mib(deployed), mib(fed));
         }
     }
 

@@ -55,6 +55,12 @@ final class Pipeline implements AutoCloseable {
         return (long) count("parkleit.ingest.spooled");
     }
 
+    /** Mean and max store write time in ms so far. */
+    double[] storeWriteMs() {
+        var t = registry.find("parkleit.ingest.store.write").timer();
+        return t == null ? new double[] {0, 0} : new double[] {t.mean(TimeUnit.MILLISECONDS), t.max(TimeUnit.MILLISECONDS)};
+    }
+
     private double count(String name) {
         var c = registry.find(name).counter();
         return c == null ? 0 : c.count();
