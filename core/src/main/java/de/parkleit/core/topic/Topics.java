@@ -55,6 +55,19 @@ public record Topics(String root) {
         return root + "/signs/" + Ids.require(signId, "sign id");
     }
 
+    /** Operator override of a facility (closed/reserved with reason and end time), retained; empty payload clears it. */
+    public String facilityOperation(String facilityId) {
+        return root + "/ops/facility/" + Ids.require(facilityId, "facility id");
+    }
+
+    public String facilityOperationFilter() {
+        return root + "/ops/facility/+";
+    }
+
+    public String deadLetterFilter() {
+        return root + "/deadletter/+";
+    }
+
     public String deadLetter(String reason) {
         return root + "/deadletter/" + Ids.require(reason, "reason");
     }
@@ -115,6 +128,10 @@ public record Topics(String root) {
             m = new TopicMatch(TopicKind.TRAFFIC_STATE, p[2], null);
         } else if (p.length == 2 && p[0].equals("signs")) {
             m = new TopicMatch(TopicKind.SIGN, p[1], null);
+        } else if (p.length == 3 && p[0].equals("ops") && p[1].equals("facility")) {
+            m = new TopicMatch(TopicKind.FACILITY_OPERATION, p[2], null);
+        } else if (p.length == 2 && p[0].equals("deadletter")) {
+            m = new TopicMatch(TopicKind.DEAD_LETTER, p[1], null);
         }
         if (m == null || !Ids.isValid(m.id()) || (m.subId() != null && !Ids.isValid(m.subId()))) {
             return Optional.empty();

@@ -3,17 +3,30 @@ package de.parkleit.platform.store;
 import de.parkleit.core.reading.Reading;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The time-series store port: batched writes of readings and the history queries of the planner
  * dashboard and the forecaster. Methods block: call them from a worker pool, never an event loop.
- * Writes are idempotent: the same series and timestamp written twice is stored once.
+ * Writes are idempotent: the same series and timestamp written twice is stored once. A query sees
+ * every write acknowledged before it started.
+ *
+ * <p>Ids passed to queries must match {@code [A-Za-z0-9_-]{1,64}} (else {@link IllegalArgumentException});
+ * checking them against the known facilities/detectors is the caller's job (the HTTP edge does it).
+ * The methods after {@link #close()} were added later; their defaults throw
+ * {@link UnsupportedOperationException} so that test doubles written against the first version still
+ * compile. Both adapters implement all of them.
  */
 public interface TimeSeriesStore extends AutoCloseable {
 
-    /** Writes a batch durably; throws {@link StoreUnavailableException} if the store cannot take it now. */
+    /**
+     * Writes a batch durably; throws {@link StoreUnavailableException} if the store cannot take it now
+     * (retry the whole batch: parts already written are overwritten by the replay) or
+     * {@link StoreRejectedException} if the store refuses it as invalid (retrying cannot help).
+     */
     void write(Collection<? extends Reading> readings);
 
     /** Mean/min/max free spaces of one facility per {@code step} bucket in [from, to). */
@@ -30,4 +43,44 @@ public interface TimeSeriesStore extends AutoCloseable {
 
     @Override
     void close();
+
+    /** Writes guidance and sign events durably (same guarantees as {@link #write}). */
+    default void writeEvents(Collection<? extends StoreEvent> events) {
+        throw new UnsupportedOperationException(name() + " does not store events");
+    }
+
+    /**
+     * Occupancy history of several facilities (at most {@link HistoryQueries#MAX_SERIES}), keyed by
+     * facility id in request order; facilities without data map to an empty list. Buckets without
+     * data are left out.
+     */
+    default Map<String, List<OccupancyBucket>> occupancyHistory(Collection<String> facilityIds, HistoryWindow window) {
+        throw new UnsupportedOperationException(name() + " does not answer multi-facility history");
+    }
+
+    /** Traffic history of several detectors, keyed like {@link #occupancyHistory(Collection, HistoryWindow)}. */
+    default Map<String, List<TrafficBucket>> trafficHistory(Collection<String> detectorIds, HistoryWindow window) {
+        throw new UnsupportedOperationException(name() + " does not answer traffic history");
+    }
+
+    /**
+     * Weekday x time-of-day profile of one facility over the {@code weeks} weeks before
+     * {@code until}, in slots of {@code slot} (15m, 30m or 1h) of local time in {@code zone}.
+     * Only cells with data are returned, ordered by weekday and slot.
+     */
+    default List<ProfileCell> occupancyProfile(String facilityId, Instant until, int weeks, Duration slot, ZoneId zone) {
+        HistoryWindow w = OccupancyProfile.window(until, weeks, slot);
+        List<OccupancyBucket> buckets = occupancyHistory(List.of(facilityId), w).getOrDefault(facilityId, List.of());
+        return OccupancyProfile.fold(buckets, slot, zone);
+    }
+
+    /** Guidance issued per hour and recommended facility in [from, to) (at most 366 days). */
+    default List<HourlyCount> guidanceIssuedPerHour(Instant from, Instant to) {
+        throw new UnsupportedOperationException(name() + " does not count guidance");
+    }
+
+    /** Sign changes per hour and sign in [from, to) (at most 366 days). */
+    default List<HourlyCount> signChangesPerHour(Instant from, Instant to) {
+        throw new UnsupportedOperationException(name() + " does not count sign changes");
+    }
 }

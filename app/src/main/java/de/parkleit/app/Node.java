@@ -1,0 +1,220 @@
+package de.parkleit.app;
+
+import de.parkleit.broker.EmbeddedBroker;
+import de.parkleit.core.city.City;
+import de.parkleit.dashboard.DashboardConfig;
+import de.parkleit.dashboard.DashboardVerticle;
+import de.parkleit.ingest.IngestConfig;
+import de.parkleit.ingest.IngestVerticle;
+import de.parkleit.platform.city.CityLoader;
+import de.parkleit.platform.config.ConfigException;
+import de.parkleit.platform.config.Env;
+import de.parkleit.platform.http.RouteContributor;
+import de.parkleit.platform.metrics.Health;
+import de.parkleit.platform.mqtt.MqttSettings;
+import de.parkleit.platform.store.StoreConfig;
+import de.parkleit.platform.store.TimeSeriesStore;
+import de.parkleit.dashboard.history.HistoryHandler;
+import de.parkleit.routing.http.RouteHandler;
+import de.parkleit.routing.network.RoadNetwork;
+import de.parkleit.simulator.SimulatorConfig;
+import de.parkleit.simulator.backfill.HistoryBackfill;
+import de.parkleit.simulator.gateway.GatewaySimulatorVerticle;
+import de.parkleit.simulator.profile.OccupancyModel;
+import de.parkleit.simulator.profile.OccupancyShapes;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One parkleit process: starts the broker and store it owns, loads the city and road network,
+ * deploys ingest, dashboard (with routing's routes) and, in {@link Mode#DEMO}, the gateway
+ * simulator and the history backfill. Closing stops everything in reverse order.
+ */
+public final class Node implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+
+    private final List<AutoCloseable> owned = new ArrayList<>();
+    private Vertx vertx;
+    private DashboardVerticle dashboard;
+    private TimeSeriesStore store;
+    private City city;
+    private String mqttUrl;
+    private Future<?> backfill = Future.succeededFuture();
+
+    private Node() {
+    }
+
+    /** Starts a node; on failure everything already started is stopped again and the cause rethrown. */
+    public static Node start(AppConfig cfg, Env env, Mode mode) {
+        Node n = new Node();
+        try {
+            n.boot(cfg, env, mode);
+            return n;
+        } catch (RuntimeException e) {
+            n.close();
+            throw e;
+        }
+    }
+
+    private void boot(AppConfig cfg, Env env, Mode mode) {
+        LOG.info("parkleit {} starting with {}", mode.name().toLowerCase(java.util.Locale.ROOT), cfg.describe());
+        city = CityLoader.load(cfg.city(), AppConfig.CITY);
+        PortCheck.requireFree("0.0.0.0", cfg.httpPort(), AppConfig.HTTP_PORT);
+        mqttUrl = startBrokerIfNeeded(cfg, mode);
+        store = StoreConfig.fromEnv(env).open();
+        owned.add(store);
+        RoadNetwork network = loadRoads();
+
+        vertx = Vertx.vertx();
+        owned.add(() -> vertx.close().await(20, TimeUnit.SECONDS));
+        Health health = new Health();
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        health.register("store", () -> store.isHealthy() ? null : store.name() + " does not answer");
+
+        MqttSettings mqtt = new MqttSettings(mqttUrl, "parkleit-" + instanceId(env), false, cfg.mqttUsername(), cfg.mqttPassword());
+        List<RouteContributor> routes = new ArrayList<>();
+        routes.add(new HistoryHandler(store, city.facilities().stream().map(f -> f.id()).collect(java.util.stream.Collectors.toSet())));
+        if (network != null) {
+            WorkerExecutor routingPool = vertx.createSharedWorkerExecutor("parkleit-routing", 2);
+            routes.add(new RouteHandler(routingPool, network));
+        }
+        IngestConfig ingestConfig = IngestConfig.fromEnv(env, cfg.dataDir());
+        dashboard = new DashboardVerticle(DashboardConfig.fromEnv(env), mqtt.withClientId(mqtt.clientId() + "-web-" + shortRandom()),
+                city, routes, health, registry);
+        await(vertx.deployVerticle(new IngestVerticle(ingestConfig, mqtt.withClientId(mqtt.clientId() + "-ingest"), city, store,
+                registry, health)), "ingest");
+        await(vertx.deployVerticle(dashboard), "dashboard");
+        if (mode == Mode.DEMO) {
+            startSimulation(env, mqtt);
+        }
+    }
+
+    private String startBrokerIfNeeded(AppConfig cfg, Mode mode) {
+        if (mode == Mode.SERVE && cfg.mqttUrl().isPresent()) {
+            return cfg.mqttUrl().get();
+        }
+        if (mode == Mode.DEMO && cfg.mqttUrl().isPresent()) {
+            LOG.info("demo uses its embedded broker; {} is ignored", AppConfig.MQTT_URL);
+        }
+        PortCheck.requireFree("127.0.0.1", cfg.embeddedMqttPort(), AppConfig.EMBEDDED_MQTT_PORT);
+        EmbeddedBroker broker = new EmbeddedBroker("127.0.0.1", cfg.embeddedMqttPort(), cfg.dataDir().resolve("broker"));
+        try {
+            broker.start();
+        } catch (EmbeddedBroker.BrokerStartException e) {
+            throw new ConfigException(e.getMessage() + " (set " + AppConfig.EMBEDDED_MQTT_PORT + " to a free port)", e);
+        }
+        owned.add(broker);
+        LOG.info("embedded MQTT broker on {}", broker.url());
+        return broker.url();
+    }
+
+    private RoadNetwork loadRoads() {
+        if (city.roadNetwork() == null) {
+            LOG.warn("city {} has no road network file: routing and guidance are off", city.name());
+            return null;
+        }
+        return RoadNetwork.load(city.roadNetwork());
+    }
+
+    private void startSimulation(Env env, MqttSettings mqtt) {
+        SimulatorConfig sim = SimulatorConfig.fromEnv(env);
+        if (!sim.enabled()) {
+            LOG.info("gateway simulator is off (PARKLEIT_SIM_ENABLED=false)");
+            return;
+        }
+        Clock clock = Clock.systemUTC();
+        if (sim.backfillDays() > 0) {
+            Instant now = clock.instant();
+            boolean hasHistory = city.facilities().stream().anyMatch(f ->
+                    store.countOccupancy(f.id(), now.minus(java.time.Duration.ofDays(sim.backfillDays())), now) > 100);
+            if (hasHistory) {
+                LOG.info("history exists already: no backfill");
+            } else {
+                OccupancyModel model = new OccupancyModel(OccupancyShapes.bundled(), city.facilities(), sim.zone(), sim.seed());
+                backfill = new HistoryBackfill(store, model, sim.backfillDays(), sim.meanDwell(), clock, sim.seed(),
+                        sim.backfillBatch()).start(vertx)
+                        .onFailure(e -> LOG.warn("history backfill failed: {}", e.toString()));
+            }
+        }
+        await(vertx.deployVerticle(new GatewaySimulatorVerticle(sim, mqtt.withClientId(mqtt.clientId() + "-sim-" + shortRandom()),
+                city, clock, sim.seed())), "gateway simulator");
+    }
+
+    private static void await(Future<?> f, String what) {
+        try {
+            f.await(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            Throwable c = e.getCause() != null && e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+            if (c instanceof ConfigException ce) {
+                throw ce;
+            }
+            if (c instanceof RuntimeException re && re.getMessage() != null && re.getMessage().contains("PARKLEIT_")) {
+                throw new ConfigException(re.getMessage(), re);
+            }
+            throw new IllegalStateException(what + " did not start: " + c, c);
+        }
+    }
+
+    private static String instanceId(Env env) {
+        return env.string("PARKLEIT_INSTANCE_ID", "node1");
+    }
+
+    private static String shortRandom() {
+        return Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 6);
+    }
+
+    public int httpPort() {
+        return dashboard.actualPort();
+    }
+
+    public String mqttUrl() {
+        return mqttUrl;
+    }
+
+    public TimeSeriesStore store() {
+        return store;
+    }
+
+    public City city() {
+        return city;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    /** Completes when the first-start history backfill has finished (at once if there was none). */
+    public Future<?> backfill() {
+        return backfill;
+    }
+
+    /** What runs, for the console banner. */
+    public Map<String, String> summary() {
+        return Map.of("city", city.name() + " (" + city.facilities().size() + " facilities, " + city.totalCapacity() + " spaces)",
+                "mqtt", mqttUrl, "store", store.name(), "web", "http://localhost:" + httpPort() + "/");
+    }
+
+    @Override
+    public void close() {
+        for (int i = owned.size() - 1; i >= 0; i--) {
+            try {
+                owned.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("stopping {}: {}", owned.get(i), e.toString());
+            }
+        }
+        owned.clear();
+    }
+}

@@ -1,0 +1,61 @@
+package de.parkleit.dashboard.signs;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Current content of every sign seen, and the last {@value #AUDIT_SIZE} changes (newest first).
+ * Confined to the verticle's context.
+ */
+public final class SignView {
+
+    public static final int AUDIT_SIZE = 500;
+
+    /** A change of what a sign shows. */
+    public record AuditEntry(java.time.Instant at, String signId, String text) {
+    }
+
+    private final Map<String, SignDisplay> signs = new LinkedHashMap<>();
+    private final Deque<AuditEntry> audit = new ArrayDeque<>();
+    private final List<Consumer<SignDisplay>> listeners = new ArrayList<>();
+
+    public void addListener(Consumer<SignDisplay> l) {
+        listeners.add(l);
+    }
+
+    public void apply(SignDisplay s) {
+        SignDisplay old = signs.put(s.id(), s);
+        if (old == null || !Objects.equals(old.text(), s.text())) {
+            audit.addFirst(new AuditEntry(s.receivedAt(), s.id(), s.text()));
+            while (audit.size() > AUDIT_SIZE) {
+                audit.removeLast();
+            }
+        }
+        listeners.forEach(l -> l.accept(s));
+    }
+
+    /** A retained sign message was cleared: the sign is gone. */
+    public void remove(String id, java.time.Instant at) {
+        SignDisplay old = signs.remove(id);
+        if (old != null) {
+            audit.addFirst(new AuditEntry(at, id, "(removed)"));
+            SignDisplay gone = new SignDisplay(id, old.name(), old.lat(), old.lon(), List.of(), at, at);
+            listeners.forEach(l -> l.accept(gone));
+        }
+    }
+
+    public Collection<SignDisplay> all() {
+        return List.copyOf(signs.values());
+    }
+
+    public List<AuditEntry> audit() {
+        return List.copyOf(audit);
+    }
+}

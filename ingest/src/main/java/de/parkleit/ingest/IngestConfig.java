@@ -1,0 +1,129 @@
+package de.parkleit.ingest;
+
+import de.parkleit.core.topic.Topics;
+import de.parkleit.platform.config.ConfigException;
+import de.parkleit.platform.config.Env;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * Configuration of the ingest service.
+ *
+ * @param topicRoot        topic root of wire contract v1 ({@code PARKLEIT_TOPIC_ROOT}, default {@code parkleit/v1})
+ * @param shareGroup       shared-subscription group, or null to subscribe plainly (embedded broker)
+ *                         ({@code PARKLEIT_INGEST_SHARE_GROUP}; default {@code parkleit-ingest} when
+ *                         {@code PARKLEIT_MQTT_URL} names an external broker, else none; {@code none} disables)
+ * @param staleAfter       a facility without data this long turns {@code unknown} ({@code PARKLEIT_STALE_AFTER}, 15m)
+ * @param maxFuture        readings further than this in the future are rejected ({@code PARKLEIT_INGEST_MAX_FUTURE}, 5m)
+ * @param maxPayloadBytes  larger payloads are rejected ({@code PARKLEIT_INGEST_MAX_PAYLOAD}, 4096)
+ * @param maxUplinkBytes   the same for LoRaWAN network-server uplinks, which carry per-gateway metadata
+ *                         ({@code PARKLEIT_INGEST_MAX_UPLINK}, 16384)
+ * @param spoolDir         the disk spool for readings the store cannot take now
+ *                         ({@code PARKLEIT_INGEST_SPOOL_DIR}, default {@code $PARKLEIT_DATA_DIR/ingest-spool})
+ * @param spoolMaxBytes    spool size limit; when reached, messages stay unacknowledged at the broker
+ *                         ({@code PARKLEIT_INGEST_SPOOL_MAX_MB}, 4096 MiB)
+ * @param batchMax         most readings per store write ({@code PARKLEIT_INGEST_BATCH_MAX}, 5000)
+ * @param workers          worker threads for store writes and spool I/O ({@code PARKLEIT_INGEST_WORKERS}, 2)
+ * @param stateInterval    least time between two publishes of one facility's retained state; changes in between
+ *                         are coalesced. Independent of it, a state waits while its previous publish is unconfirmed
+ *                         by the broker ({@code PARKLEIT_INGEST_STATE_INTERVAL}, 0 = only the broker's pace limits)
+ * @param lorawanDevices   CSV mapping LoRaWAN device EUIs to facilities/spaces, or null
+ *                         ({@code PARKLEIT_LORAWAN_DEVICES}, default {@code <city folder>/lorawan-devices.csv} if present)
+ * @param zone             local time zone (what "night" is for drift detection), or null for the city's
+ *                         {@code timezone} in city.properties, else UTC ({@code PARKLEIT_TIMEZONE})
+ */
+public record IngestConfig(String topicRoot, String shareGroup, Duration staleAfter, Duration maxFuture,
+                           int maxPayloadBytes, int maxUplinkBytes, Path spoolDir, long spoolMaxBytes, int batchMax, int workers,
+                           Duration stateInterval, Path lorawanDevices, ZoneId zone) {
+
+    public static final String DEFAULT_SHARE_GROUP = "parkleit-ingest";
+
+    public IngestConfig {
+        new Topics(topicRoot);
+        Objects.requireNonNull(staleAfter, "staleAfter");
+        Objects.requireNonNull(maxFuture, "maxFuture");
+        Objects.requireNonNull(spoolDir, "spoolDir");
+        Objects.requireNonNull(stateInterval, "stateInterval");
+        if (shareGroup != null && !shareGroup.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new ConfigException("PARKLEIT_INGEST_SHARE_GROUP must match [A-Za-z0-9_-]{1,64}, got \"" + shareGroup + "\"");
+        }
+        if (maxPayloadBytes < 64 || maxPayloadBytes > 1 << 20) {
+            throw new ConfigException("PARKLEIT_INGEST_MAX_PAYLOAD must be 64..1048576 bytes, got " + maxPayloadBytes);
+        }
+        if (maxUplinkBytes < 64 || maxUplinkBytes > 1 << 20) {
+            throw new ConfigException("PARKLEIT_INGEST_MAX_UPLINK must be 64..1048576 bytes, got " + maxUplinkBytes);
+        }
+        if (batchMax < 1 || workers < 1 || spoolMaxBytes < 1 << 20) {
+            throw new ConfigException("PARKLEIT_INGEST_BATCH_MAX and PARKLEIT_INGEST_WORKERS must be >= 1, "
+                    + "PARKLEIT_INGEST_SPOOL_MAX_MB >= 1");
+        }
+    }
+
+    /** Defaults for tests: plain subscription, 15 min staleness, no minimum state interval. */
+    public static IngestConfig defaults(String topicRoot, Path spoolDir) {
+        return new IngestConfig(topicRoot, null, Duration.ofMinutes(15), Duration.ofMinutes(5), 4096, 16384, spoolDir,
+                4096L << 20, 5000, 2, Duration.ZERO, null, null);
+    }
+
+    /** Reads the {@code PARKLEIT_INGEST_*} variables; the spool defaults to {@code $PARKLEIT_DATA_DIR/ingest-spool}. */
+    public static IngestConfig fromEnv(Env env) {
+        return fromEnv(env, env.path("PARKLEIT_DATA_DIR", "data"));
+    }
+
+    public static IngestConfig fromEnv(Env env, Path dataDir) {
+        String group = env.raw("PARKLEIT_INGEST_SHARE_GROUP")
+                .orElse(env.raw("PARKLEIT_MQTT_URL").isPresent() ? DEFAULT_SHARE_GROUP : "none");
+        Duration interval = env.raw("PARKLEIT_INGEST_STATE_INTERVAL").filter(v -> v.equals("0")).isPresent()
+                ? Duration.ZERO : env.duration("PARKLEIT_INGEST_STATE_INTERVAL", Duration.ZERO);
+        ZoneId zone = null;
+        if (env.raw("PARKLEIT_TIMEZONE").isPresent()) {
+            try {
+                zone = ZoneId.of(env.raw("PARKLEIT_TIMEZONE").get());
+            } catch (RuntimeException e) {
+                throw new ConfigException("PARKLEIT_TIMEZONE must be a zone id like Europe/Berlin, got \""
+                        + env.raw("PARKLEIT_TIMEZONE").get() + "\"");
+            }
+        }
+        return new IngestConfig(
+                env.string("PARKLEIT_TOPIC_ROOT", Topics.DEFAULT_ROOT),
+                group.equals("none") ? null : group,
+                env.duration("PARKLEIT_STALE_AFTER", Duration.ofMinutes(15)),
+                env.duration("PARKLEIT_INGEST_MAX_FUTURE", Duration.ofMinutes(5)),
+                env.intInRange("PARKLEIT_INGEST_MAX_PAYLOAD", 4096, 64, 1 << 20),
+                env.intInRange("PARKLEIT_INGEST_MAX_UPLINK", 16384, 64, 1 << 20),
+                env.raw("PARKLEIT_INGEST_SPOOL_DIR").isPresent() ? env.path("PARKLEIT_INGEST_SPOOL_DIR", "")
+                        : dataDir.resolve("ingest-spool"),
+                (long) env.intInRange("PARKLEIT_INGEST_SPOOL_MAX_MB", 4096, 1, 1 << 24) << 20,
+                env.intInRange("PARKLEIT_INGEST_BATCH_MAX", 5000, 1, 1_000_000),
+                env.intInRange("PARKLEIT_INGEST_WORKERS", 2, 1, 64),
+                interval,
+                env.raw("PARKLEIT_LORAWAN_DEVICES").isPresent() ? env.path("PARKLEIT_LORAWAN_DEVICES", "") : null,
+                zone);
+    }
+
+    public Topics topics() {
+        return new Topics(topicRoot);
+    }
+
+    public IngestConfig withShareGroup(String group) {
+        return new IngestConfig(topicRoot, group, staleAfter, maxFuture, maxPayloadBytes, maxUplinkBytes, spoolDir, spoolMaxBytes,
+                batchMax, workers, stateInterval, lorawanDevices, zone);
+    }
+
+    public IngestConfig withStaleAfter(Duration d) {
+        return new IngestConfig(topicRoot, shareGroup, d, maxFuture, maxPayloadBytes, maxUplinkBytes, spoolDir, spoolMaxBytes,
+                batchMax, workers, stateInterval, lorawanDevices, zone);
+    }
+
+    public IngestConfig withStateInterval(Duration d) {
+        return new IngestConfig(topicRoot, shareGroup, staleAfter, maxFuture, maxPayloadBytes, maxUplinkBytes, spoolDir, spoolMaxBytes,
+                batchMax, workers, d, lorawanDevices, zone);
+    }
+
+    public IngestConfig withLorawanDevices(Path p) {
+        return new IngestConfig(topicRoot, shareGroup, staleAfter, maxFuture, maxPayloadBytes, maxUplinkBytes, spoolDir, spoolMaxBytes,
+                batchMax, workers, stateInterval, p, zone);
+    }
+}

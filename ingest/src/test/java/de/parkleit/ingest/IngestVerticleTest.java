@@ -1,0 +1,174 @@
+package de.parkleit.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import de.parkleit.core.city.City;
+import de.parkleit.ingest.testing.InMemoryStore;
+import de.parkleit.ingest.testing.MqttProbe;
+import de.parkleit.ingest.testing.TestCities;
+import de.parkleit.platform.metrics.Health;
+import de.parkleit.platform.mqtt.MqttSettings;
+import de.parkleit.platform.testing.TestBroker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IngestVerticleTest {
+
+    static TestBroker broker;
+    Vertx vertx;
+    String root;
+    InMemoryStore store;
+    City city = TestCities.small(3);
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void up() {
+        broker = TestBroker.start();
+    }
+
+    @AfterAll
+    static void down() {
+        broker.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        vertx = Vertx.vertx();
+        root = TestBroker.uniqueRoot();
+        store = new InMemoryStore();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        vertx.close().await(20, TimeUnit.SECONDS);
+    }
+
+    private String deploy(String clientId) throws Exception {
+        return deploy(IngestConfig.defaults(root, tmp.resolve("spool")), clientId, store);
+    }
+
+    private String deploy(IngestConfig cfg, String clientId, InMemoryStore target) throws Exception {
+        MqttSettings mqtt = new MqttSettings(broker.url(), clientId, false, null, null);
+        return vertx.deployVerticle(new IngestVerticle(cfg, mqtt, city, target, new SimpleMeterRegistry(), new Health()))
+                .await(30, TimeUnit.SECONDS);
+    }
+
+    private static String now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+
+    @Test
+    void publishesTheRetainedStateOfAnAcceptedReading() throws Exception {
+        deploy("ingest-" + UUID.randomUUID());
+        try (MqttProbe probe = new MqttProbe(broker.url())) {
+            probe.subscribe(root + "/state/facility/+");
+            probe.publish(root + "/parking/P1/occupancy", "{\"ts\":\"" + now() + "\",\"free\":42}");
+            await().atMost(10, TimeUnit.SECONDS).until(() -> String.valueOf(probe.last(root + "/state/facility/P1")).contains("\"free\":42"));
+            await().atMost(10, TimeUnit.SECONDS).until(() -> store.size() == 1);
+            assertThat(probe.last(root + "/state/facility/P2")).contains("\"free\":null").contains("\"status\":\"unknown\"");
+        }
+        // a late subscriber gets it retained
+        try (MqttProbe late = new MqttProbe(broker.url())) {
+            late.subscribe(root + "/state/facility/P1");
+            await().atMost(10, TimeUnit.SECONDS).until(() -> String.valueOf(late.last(root + "/state/facility/P1")).contains("\"free\":42"));
+        }
+    }
+
+    @Test
+    void aRestartKeepsTheGoodRetainedState() throws Exception {
+        String id = deploy("ingest-" + UUID.randomUUID());
+        try (MqttProbe probe = new MqttProbe(broker.url())) {
+            probe.subscribe(root + "/state/facility/+");
+            probe.publish(root + "/parking/P1/occupancy", "{\"ts\":\"" + now() + "\",\"free\":17}");
+            await().atMost(10, TimeUnit.SECONDS).until(() -> String.valueOf(probe.last(root + "/state/facility/P1")).contains("\"free\":17"));
+        }
+        vertx.undeploy(id).await(20, TimeUnit.SECONDS);
+        deploy("ingest-" + UUID.randomUUID());
+        try (MqttProbe after = new MqttProbe(broker.url())) {
+            after.subscribe(root + "/state/facility/+");
+            await().atMost(10, TimeUnit.SECONDS).until(() -> after.last(root + "/state/facility/P3") != null);
+            Thread.sleep(500);
+            assertThat(after.all()).filteredOn(m -> m[0].endsWith("/P1")).allSatisfy(m -> assertThat(m[1]).contains("\"free\":17"));
+        }
+    }
+
+    @Test
+    void deadLettersMalformedJsonAndKeepsGoing() throws Exception {
+        deploy("ingest-" + UUID.randomUUID());
+        try (MqttProbe probe = new MqttProbe(broker.url())) {
+            probe.subscribe(root + "/deadletter/+").subscribe(root + "/state/facility/P2");
+            probe.publish(root + "/parking/P2/occupancy", "{\"ts\": oops");
+            probe.publish(root + "/parking/NOPE/occupancy", "{\"ts\":\"" + now() + "\",\"free\":1}");
+            probe.publish(root + "/parking/P2/occupancy", "{\"ts\":\"" + now() + "\",\"free\":5}");
+            await().atMost(10, TimeUnit.SECONDS).until(() -> probe.last(root + "/deadletter/unknown_facility") != null);
+            assertThat(probe.last(root + "/deadletter/malformed_json"))
+                    .contains("\"topic\":\"" + root + "/parking/P2/occupancy\"").contains("oops");
+            await().atMost(10, TimeUnit.SECONDS).until(() -> String.valueOf(probe.last(root + "/state/facility/P2")).contains("\"free\":5"));
+        }
+    }
+
+    @Test
+    void aFacilityWithoutDataTurnsUnknownAndSaysSinceWhen() throws Exception {
+        deploy(IngestConfig.defaults(root, tmp.resolve("spool")).withStaleAfter(java.time.Duration.ofSeconds(1)),
+                "ingest-" + UUID.randomUUID(), store);
+        String ts = now();
+        try (MqttProbe probe = new MqttProbe(broker.url())) {
+            probe.subscribe(root + "/state/facility/P3");
+            probe.publish(root + "/parking/P3/occupancy", "{\"ts\":\"" + ts + "\",\"free\":7}");
+            await().atMost(10, TimeUnit.SECONDS).until(() -> String.valueOf(probe.last(root + "/state/facility/P3")).contains("\"free\":7"));
+            await().atMost(10, TimeUnit.SECONDS).until(() -> String.valueOf(probe.last(root + "/state/facility/P3")).contains("stale"));
+            assertThat(probe.last(root + "/state/facility/P3")).contains("\"free\":null").contains("\"status\":\"unknown\"")
+                    .contains("\"updatedAt\":\"" + ts + "\"");
+        }
+    }
+
+    @Test
+    void decodesLorawanUplinksThroughTheDeviceMapping() throws Exception {
+        Path devices = tmp.resolve("devices.csv");
+        java.nio.file.Files.writeString(devices, "70B3D57ED0001234,occupancy,P2\n");
+        deploy(IngestConfig.defaults(root, tmp.resolve("spool")).withLorawanDevices(devices), "ingest-" + UUID.randomUUID(), store);
+        String uplink = "{\"deviceInfo\":{\"devEui\":\"70b3d57ed0001234\"},\"time\":\"" + now()
+                + "\",\"fCnt\":5,\"object\":{\"free\":61}}";
+        try (MqttProbe probe = new MqttProbe(broker.url())) {
+            probe.subscribe(root + "/state/facility/P2");
+            probe.publish(root + "/lorawan/garages/uplink", uplink);
+            await().atMost(10, TimeUnit.SECONDS).until(() -> String.valueOf(probe.last(root + "/state/facility/P2")).contains("\"free\":61"));
+        }
+    }
+
+    @Test
+    void twoInstancesInAShareGroupSplitTheReadingsWithoutDuplicates() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(broker.supportsSharedSubscriptions(), "the embedded broker has no shared subscriptions");
+        InMemoryStore a = new InMemoryStore();
+        InMemoryStore b = new InMemoryStore();
+        IngestConfig cfg = IngestConfig.defaults(root, tmp.resolve("spool-a")).withShareGroup("g" + UUID.randomUUID().toString().substring(0, 6));
+        deploy(cfg, "ingest-a-" + UUID.randomUUID(), a);
+        deploy(new IngestConfig(cfg.topicRoot(), cfg.shareGroup(), cfg.staleAfter(), cfg.maxFuture(), cfg.maxPayloadBytes(),
+                cfg.maxUplinkBytes(), tmp.resolve("spool-b"), cfg.spoolMaxBytes(), cfg.batchMax(), cfg.workers(), cfg.stateInterval(),
+                null, null), "ingest-b-" + UUID.randomUUID(), b);
+        Instant t0 = Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
+        try (MqttProbe probe = new MqttProbe(broker.url())) {
+            for (int i = 0; i < 200; i++) {
+                probe.publish(root + "/parking/P1/occupancy", "{\"ts\":\"" + t0.plusSeconds(i) + "\",\"free\":" + (i % 100) + "}");
+            }
+        }
+        await().atMost(15, TimeUnit.SECONDS).until(() -> a.writeLog().size() + b.writeLog().size() >= 200);
+        Thread.sleep(500);
+        assertThat(a.writeLog().size() + b.writeLog().size()).isEqualTo(200);
+        assertThat(a.writeLog()).isNotEmpty().doesNotContainAnyElementsOf(b.writeLog());
+        assertThat(b.writeLog()).isNotEmpty();
+    }
+}

@@ -1,0 +1,99 @@
+package de.parkleit.routing.guidance;
+
+import de.parkleit.core.facility.Facility;
+import de.parkleit.core.reading.FacilityStatus;
+import de.parkleit.core.state.FacilityState;
+import de.parkleit.core.state.QualityFlag;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The city's facilities with their last live state from the retained state topics. Written from
+ * one thread (the MQTT context), read from any (guidance searches on workers): thread-safe.
+ */
+public final class LiveFacilities {
+
+    /** Outcome of offering a state. */
+    public enum Outcome { APPLIED, UNCHANGED, UNKNOWN_FACILITY, OUT_OF_ORDER }
+
+    private final Map<String, Facility> facilities;
+    private final Map<String, FacilityState> states = new ConcurrentHashMap<>();
+    private final Duration staleAfter;
+
+    public LiveFacilities(List<Facility> facilities, Duration staleAfter) {
+        Map<String, Facility> m = new LinkedHashMap<>();
+        facilities.forEach(f -> m.put(f.id(), f));
+        this.facilities = java.util.Collections.unmodifiableMap(m);
+        this.staleAfter = Objects.requireNonNull(staleAfter, "staleAfter");
+        facilities.forEach(f -> states.put(f.id(), FacilityState.unknown(f.id(), f.capacity())));
+    }
+
+    /**
+     * Applies a state unless it belongs to no facility of this city or is older than the one held
+     * (the same {@code updatedAt} replaces it: status and flags may change alone).
+     */
+    public Outcome apply(FacilityState s) {
+        if (!facilities.containsKey(s.facilityId())) {
+            return Outcome.UNKNOWN_FACILITY;
+        }
+        FacilityState old = states.get(s.facilityId());
+        if (old.updatedAt() != null && s.updatedAt() != null && s.updatedAt().isBefore(old.updatedAt())) {
+            return Outcome.OUT_OF_ORDER;
+        }
+        if (s.equals(old)) {
+            return Outcome.UNCHANGED;
+        }
+        states.put(s.facilityId(), s);
+        return Outcome.APPLIED;
+    }
+
+    public List<Facility> facilities() {
+        return List.copyOf(facilities.values());
+    }
+
+    public Optional<Facility> facility(String id) {
+        return Optional.ofNullable(facilities.get(id));
+    }
+
+    /** The last state of a facility of this city (unknown until one arrives). */
+    public FacilityState state(String id) {
+        FacilityState s = states.get(id);
+        if (s == null) {
+            throw new IllegalArgumentException("no facility " + id);
+        }
+        return s;
+    }
+
+    public Duration staleAfter() {
+        return staleAfter;
+    }
+
+    /** What may be done with a facility at {@code now}; see {@link #classify}. */
+    public Availability availability(String id, Instant now) {
+        return classify(state(id), now, staleAfter);
+    }
+
+    /**
+     * Closed and reserved win over everything (an operator's word); otherwise a state without a
+     * free count, with status unknown, flagged stale, or older than {@code staleAfter} is unknown.
+     */
+    public static Availability classify(FacilityState s, Instant now, Duration staleAfter) {
+        if (s.status() == FacilityStatus.CLOSED) {
+            return Availability.CLOSED;
+        }
+        if (s.status() == FacilityStatus.RESERVED) {
+            return Availability.RESERVED;
+        }
+        if (s.free() == null || s.status() == FacilityStatus.UNKNOWN || s.flags().contains(QualityFlag.STALE)
+                || s.updatedAt() == null || s.updatedAt().plus(staleAfter).isBefore(now)) {
+            return Availability.UNKNOWN;
+        }
+        return Availability.OPEN;
+    }
+}
