@@ -18,6 +18,7 @@ final class InertialFlowCut {
     private final int[] first;
     private final int[] head;
     private final int[] cap;
+    private final int[] reverse;
     private final int source;
     private final int sink;
     private final int n;
@@ -41,7 +42,6 @@ final class InertialFlowCut {
         for (int v = 0; v < n; v++) {
             arcs += 2 + 2 * local[v].length + (isSource[v] ? 2 : 0) + (isSink[v] ? 2 : 0);
         }
-        int[] degree = new int[2 * n + 2];
         int[] tailOf = new int[arcs];
         int[] headOf = new int[arcs];
         int[] capOf = new int[arcs];
@@ -58,10 +58,18 @@ final class InertialFlowCut {
                 a = pair(tailOf, headOf, capOf, a, 2 * v + 1, sink, INF);
             }
         }
+        first = new int[2 * n + 3];
+        head = new int[a];
+        cap = new int[a];
+        reverse = new int[a];
+        toForwardStar(tailOf, headOf, capOf, a);
+    }
+
+    private void toForwardStar(int[] tailOf, int[] headOf, int[] capOf, int a) {
+        int[] degree = new int[2 * n + 2];
         for (int i = 0; i < a; i++) {
             degree[tailOf[i]]++;
         }
-        first = new int[2 * n + 3];
         for (int i = 0; i < 2 * n + 2; i++) {
             first[i + 1] = first[i] + degree[i];
         }
@@ -70,17 +78,12 @@ final class InertialFlowCut {
         for (int i = 0; i < a; i++) {
             where[i] = pos[tailOf[i]]++;
         }
-        head = new int[a];
-        cap = new int[a];
-        reverse = new int[a];
         for (int i = 0; i < a; i++) {
             head[where[i]] = headOf[i];
             cap[where[i]] = capOf[i];
             reverse[where[i]] = where[i ^ 1];
         }
     }
-
-    private final int[] reverse;
 
     private static int pair(int[] t, int[] h, int[] c, int a, int from, int to, int capacity) {
         t[a] = from;

@@ -220,21 +220,9 @@ public final class NestedDissection {
         return keyed;
     }
 
+    /** Median split along (dx, dy); the smaller side of the cut edges' ends is the separator. */
     private int[][] split(int[] cell, double dx, double dy) {
-        double min = Double.MAX_VALUE;
-        double max = -Double.MAX_VALUE;
-        double[] proj = new double[cell.length];
-        for (int i = 0; i < cell.length; i++) {
-            proj[i] = x[cell[i]] * dx + y[cell[i]] * dy;
-            min = Math.min(min, proj[i]);
-            max = Math.max(max, proj[i]);
-        }
-        double scale = max > min ? 2e9 / (max - min) : 0;
-        long[] keyed = new long[cell.length];
-        for (int i = 0; i < cell.length; i++) {
-            keyed[i] = (long) ((proj[i] - min) * scale) << 32 | i;
-        }
-        Arrays.sort(keyed);
+        long[] keyed = sortedAlong(cell, dx, dy);
         int half = cell.length / 2;
         int left = ++stamp;
         int right = ++stamp;
