@@ -38,12 +38,14 @@ import java.util.Objects;
  * @param maxAhead           {@code arrive} at most this far ahead ({@code PARKLEIT_GUIDANCE_MAX_AHEAD}, 24h)
  * @param shareIssued        share recommendations with other instances on {@code {root}/guidance/issued}
  *                           ({@code PARKLEIT_GUIDANCE_SHARE}, true)
+ * @param walkOnNetwork      walk on the city's foot network instead of crow-fly x detour
+ *                           ({@code PARKLEIT_GUIDANCE_WALK_NETWORK}, false; the app then loads the foot network)
  */
 public record GuidanceConfig(String topicRoot, String instanceId, double radiusMeters, int maxCandidates, int maxResults,
                              double walkWeight, double walkSpeedKmh, double walkDetour, double compliance, int marginSpaces,
                              double marginShare, Duration hold, Duration arrivalGrace, Duration fullPenalty,
                              double unknownProbability, double unknownBudgetShare, Duration staleAfter, Duration maxAhead,
-                             boolean shareIssued) {
+                             boolean shareIssued, boolean walkOnNetwork) {
 
     public GuidanceConfig {
         try {
@@ -82,7 +84,7 @@ public record GuidanceConfig(String topicRoot, String instanceId, double radiusM
     public static GuidanceConfig defaults(String topicRoot, String instanceId) {
         return new GuidanceConfig(topicRoot, instanceId, 1000, 12, 5, 1.5, CrowFlyWalk.DEFAULT_SPEED_KMH,
                 CrowFlyWalk.DEFAULT_DETOUR, 0.8, 2, 0.05, Duration.ofMinutes(15), Duration.ofMinutes(2),
-                Duration.ofMinutes(8), 0.2, 0.1, Duration.ofMinutes(15), Duration.ofHours(24), true);
+                Duration.ofMinutes(8), 0.2, 0.1, Duration.ofMinutes(15), Duration.ofHours(24), true, false);
     }
 
     public static GuidanceConfig fromEnv(Env env) {
@@ -105,7 +107,8 @@ public record GuidanceConfig(String topicRoot, String instanceId, double radiusM
                 number(env, "PARKLEIT_GUIDANCE_UNKNOWN_BUDGET", d.unknownBudgetShare),
                 env.duration("PARKLEIT_STALE_AFTER", d.staleAfter),
                 env.duration("PARKLEIT_GUIDANCE_MAX_AHEAD", d.maxAhead),
-                env.bool("PARKLEIT_GUIDANCE_SHARE", d.shareIssued));
+                env.bool("PARKLEIT_GUIDANCE_SHARE", d.shareIssued),
+                env.bool("PARKLEIT_GUIDANCE_WALK_NETWORK", d.walkOnNetwork));
     }
 
     static double number(Env env, String name, double def) {
@@ -130,13 +133,13 @@ public record GuidanceConfig(String topicRoot, String instanceId, double radiusM
     public GuidanceConfig withCompliance(double c) {
         return new GuidanceConfig(topicRoot, instanceId, radiusMeters, maxCandidates, maxResults, walkWeight, walkSpeedKmh,
                 walkDetour, c, marginSpaces, marginShare, hold, arrivalGrace, fullPenalty, unknownProbability,
-                unknownBudgetShare, staleAfter, maxAhead, shareIssued);
+                unknownBudgetShare, staleAfter, maxAhead, shareIssued, walkOnNetwork);
     }
 
     public GuidanceConfig withRadius(double meters) {
         return new GuidanceConfig(topicRoot, instanceId, meters, maxCandidates, maxResults, walkWeight, walkSpeedKmh,
                 walkDetour, compliance, marginSpaces, marginShare, hold, arrivalGrace, fullPenalty, unknownProbability,
-                unknownBudgetShare, staleAfter, maxAhead, shareIssued);
+                unknownBudgetShare, staleAfter, maxAhead, shareIssued, walkOnNetwork);
     }
 
     /** The effective configuration for the start-up log. */
@@ -161,6 +164,7 @@ public record GuidanceConfig(String topicRoot, String instanceId, double radiusM
         m.put("PARKLEIT_STALE_AFTER", staleAfter.toString());
         m.put("PARKLEIT_GUIDANCE_MAX_AHEAD", maxAhead.toString());
         m.put("PARKLEIT_GUIDANCE_SHARE", Boolean.toString(shareIssued));
+        m.put("PARKLEIT_GUIDANCE_WALK_NETWORK", Boolean.toString(walkOnNetwork));
         return m;
     }
 }

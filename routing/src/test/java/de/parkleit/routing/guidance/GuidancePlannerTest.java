@@ -88,7 +88,7 @@ class GuidancePlannerTest {
         GuidanceConfig wide = new GuidanceConfig(c.topicRoot(), c.instanceId(), 500, c.maxCandidates(), results,
                 c.walkWeight(), c.walkSpeedKmh(), c.walkDetour(), c.compliance(), c.marginSpaces(), c.marginShare(), c.hold(),
                 c.arrivalGrace(), c.fullPenalty(), c.unknownProbability(), c.unknownBudgetShare(), c.staleAfter(),
-                c.maxAhead(), c.shareIssued());
+                c.maxAhead(), c.shareIssued(), c.walkOnNetwork());
         GuidancePlanner planner = new GuidancePlanner(wide, fx.live, fx.forecast,
                 new NetworkDriveRouter(de.parkleit.routing.network.TestNetworks.heidelbergCar(), fx.facilities),
                 new CrowFlyWalk(1.3, 4.8), new IssuedLedger(), SearchTimeCurve.DEFAULT, fx.clock);

@@ -88,7 +88,7 @@ public final class GuidanceBench {
         DiscardingStore store = new DiscardingStore();
         GuidanceVerticle guidance = new GuidanceVerticle(config,
                 SignsConfig.defaults(topics.root(), city.folder().resolve("signs.geojson")),
-                new MqttSettings(brokerUrl, "bench-a", true, null, null), city, network, store, pool, new SimpleMeterRegistry(),
+                new MqttSettings(brokerUrl, "bench-a", true, null, null), city, network, null, store, pool, new SimpleMeterRegistry(),
                 new Health(), Clock.systemUTC());
         String deployment = vertx.deployVerticle(guidance).await();
         Router router = Router.router(vertx);
@@ -151,7 +151,7 @@ public final class GuidanceBench {
         GuidanceConfig config = GuidanceConfig.defaults(topics.root(), "bench-signs");
         String guidanceId = vertx.deployVerticle(new GuidanceVerticle(config,
                 SignsConfig.defaults(topics.root(), city.folder().resolve("signs.geojson")),
-                new MqttSettings(brokerUrl, "bench-b", true, null, null), city, network, store, pool, new SimpleMeterRegistry(),
+                new MqttSettings(brokerUrl, "bench-b", true, null, null), city, network, null, store, pool, new SimpleMeterRegistry(),
                 new Health(), Clock.systemUTC())).await();
         Set<String> onCountSigns = SignsFile.read(city.folder().resolve("signs.geojson"),
                         city.facilities().stream().map(Facility::id).collect(Collectors.toSet())).stream()

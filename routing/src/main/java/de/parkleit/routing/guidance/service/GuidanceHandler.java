@@ -23,8 +23,8 @@ import java.util.function.Consumer;
 /**
  * Serves {@code GET /api/v1/guidance?from=lat,lon&to=lat,lon[&arrive=ISO-8601]}: the facilities
  * near {@code to} ranked for a driver starting at {@code from} ({@link GuidanceJson}). The
- * search runs on the worker pool; the recommendation is then handed to {@code onIssued} on the
- * event loop (shared over MQTT, written to the store). Malformed or out-of-range parameters are
+ * search and the JSON (with the route lines) are done on the worker pool; the recommendation is
+ * then handed to {@code onIssued} on the event loop (shared over MQTT, written to the store). Malformed or out-of-range parameters are
  * 400 ({@code invalid-parameter}); an origin off the roads is 422 ({@code outside-network});
  * nothing to recommend is 422 ({@code no-facility}).
  */
@@ -63,8 +63,8 @@ public final class GuidanceHandler implements RouteContributor {
             ctx.fail(e);
             return;
         }
-        workers.executeBlocking(() -> planner.plan(from, to, arrive), false)
-                .onSuccess(plan -> answer(ctx, plan, start))
+        workers.executeBlocking(() -> answerOf(planner.plan(from, to, arrive)), false)
+                .onSuccess(answer -> answer(ctx, answer, start))
                 .onFailure(err -> {
                     Throwable api = toApi(err);
                     record(start, api instanceof ApiException a ? a.type() : "error");
@@ -72,13 +72,20 @@ public final class GuidanceHandler implements RouteContributor {
                 });
     }
 
-    private void answer(RoutingContext ctx, GuidancePlan plan, long start) {
+    /** A plan with its JSON, built on the worker (the route lines are unpacked there, not on the event loop). */
+    private record Answer(Issued issued, String body) {
+    }
+
+    private static Answer answerOf(GuidancePlan plan) {
+        return new Answer(plan.issued(), GuidanceJson.of(plan).encode());
+    }
+
+    private void answer(RoutingContext ctx, Answer answer, long start) {
         try {
-            onIssued.accept(plan.issued());
+            onIssued.accept(answer.issued());
         } finally {
-            String body = GuidanceJson.of(plan).encode();
             record(start, "ok");
-            ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store").end(body);
+            ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store").end(answer.body());
         }
     }
 

@@ -25,6 +25,9 @@ import de.parkleit.routing.guidance.Issued;
 import de.parkleit.routing.guidance.IssuedLedger;
 import de.parkleit.routing.guidance.LiveFacilities;
 import de.parkleit.routing.guidance.NetworkDriveRouter;
+import de.parkleit.routing.guidance.NetworkWalkRouter;
+import de.parkleit.routing.guidance.WalkRouter;
+import de.parkleit.routing.graph.TravelMode;
 import de.parkleit.routing.guidance.SearchTimeCurve;
 import de.parkleit.routing.guidance.TrendForecast;
 import de.parkleit.routing.network.RoadNetwork;
@@ -86,13 +89,15 @@ public final class GuidanceVerticle extends VerticleBase {
 
     /**
      * @param signsConfig signs; with {@code signsFile() == null} the city has no signs
+     * @param footNetwork the city's foot network for the walks ({@link TravelMode#FOOT}), or null for the
+     *                    crow-fly walk; must be given when {@link GuidanceConfig#walkOnNetwork()}
      * @param workers     named pool for searches and store writes, e.g.
      *                    {@code vertx.createSharedWorkerExecutor("parkleit-routing", 2)}
      * @throws ConfigException if the sign file is invalid or a sign stands on no road in its heading
      */
     public GuidanceVerticle(GuidanceConfig config, SignsConfig signsConfig, MqttSettings mqttSettings, City city,
-                            RoadNetwork network, TimeSeriesStore store, WorkerExecutor workers, MeterRegistry registry,
-                            Health health, Clock clock) {
+                            RoadNetwork network, RoadNetwork footNetwork, TimeSeriesStore store, WorkerExecutor workers,
+                            MeterRegistry registry, Health health, Clock clock) {
         this.config = config;
         this.signsConfig = signsConfig;
         this.mqttSettings = mqttSettings;
@@ -110,14 +115,25 @@ public final class GuidanceVerticle extends VerticleBase {
         if (!drive.offNetwork().isEmpty()) {
             LOG.info("facilities off the road network, never recommended: {}", drive.offNetwork());
         }
-        GuidancePlanner planner = new GuidancePlanner(config, live, forecast, drive,
-                new CrowFlyWalk(config.walkDetour(), config.walkSpeedKmh()), ledger, SearchTimeCurve.DEFAULT, clock);
+        GuidancePlanner planner = new GuidancePlanner(config, live, forecast, drive, walkRouter(config, footNetwork), ledger,
+                SearchTimeCurve.DEFAULT, clock);
         this.handler = new GuidanceHandler(workers, planner, this::issued, registry);
         this.signs = signsConfig.signsFile() == null ? null : signPublisher(clock);
         Gauge.builder("parkleit.guidance.pending", () -> ledger.pendingTotal(clock.instant()))
                 .description("recommendations counting against facilities (closed loop)").register(registry);
         Gauge.builder("parkleit.guidance.store.queued", writer::queued)
                 .description("guidance and sign events waiting for the store").register(registry);
+    }
+
+    private static WalkRouter walkRouter(GuidanceConfig config, RoadNetwork foot) {
+        CrowFlyWalk crowFly = new CrowFlyWalk(config.walkDetour(), config.walkSpeedKmh());
+        if (!config.walkOnNetwork()) {
+            return crowFly;
+        }
+        if (foot == null) {
+            throw new ConfigException("PARKLEIT_GUIDANCE_WALK_NETWORK=true needs the foot network of the city");
+        }
+        return new NetworkWalkRouter(foot, config.walkSpeedKmh(), crowFly);
     }
 
     private SignPublisher signPublisher(Clock clock) {

@@ -90,7 +90,7 @@ class GuidanceVerticleIT {
 
     private static HttpServer deploy(City city, GuidanceConfig cfg, SignsConfig signsConfig, RecordingStore store) {
         MqttSettings mqtt = new MqttSettings(broker.url(), "it-" + cfg.instanceId(), true, null, null);
-        GuidanceVerticle v = new GuidanceVerticle(cfg, signsConfig, mqtt, city, TestNetworks.heidelbergCar(), store,
+        GuidanceVerticle v = new GuidanceVerticle(cfg, signsConfig, mqtt, city, TestNetworks.heidelbergCar(), null, store,
                 vertx.createSharedWorkerExecutor("guidance-it-" + cfg.instanceId(), 2), new SimpleMeterRegistry(), new Health(),
                 Clock.systemUTC());
         vertx.deployVerticle(v).await();
