@@ -28,6 +28,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Walks every operation the running app publishes in {@code /api/v1/openapi.json} (the document is
@@ -36,6 +38,8 @@ import org.junit.jupiter.api.Test;
  * classify fails the test, so a new route cannot slip in unwalked.
  */
 class HttpRouteRoleWalkIT {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpRouteRoleWalkIT.class);
 
     enum Access { PUBLIC, ANY_USER, PLANNER, OPERATOR }
 
@@ -112,6 +116,7 @@ class HttpRouteRoleWalkIT {
                 }
             }
         }
+        LOG.info("route walk: {} operations x 3 roles, {} answers not as expected", ops.size(), wrong.size());
         assertThat(wrong).as("route x role").isEmpty();
     }
 
@@ -132,6 +137,8 @@ class HttpRouteRoleWalkIT {
                 }
             }
         }
+        LOG.info("injection walk: {} requests with {} strings in every parameter, {} not rejected with problem JSON",
+                sent, INJECTIONS.size(), wrong.size());
         assertThat(sent).as("injection requests sent").isGreaterThan(100);
         assertThat(wrong).as("injections not rejected with problem JSON").isEmpty();
     }
