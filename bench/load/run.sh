@@ -7,7 +7,8 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 seconds="${1:-600}"; rate="${2:-5000}"; gateways="${3:-1000}"; clients="${4:-4}"
-jar="$repo/app/target/parkleit.jar"
+app_dir="${PARKLEIT_LOAD_APP_DIR:-$repo/app/target}"   # a copy of app/target lets a build run meanwhile
+jar="$app_dir/parkleit.jar"
 [ -f "$jar" ] || { echo "build the app first: mvn -B -q -pl app -am package -DskipTests" >&2; exit 2; }
 
 work="$(mktemp -d /tmp/parkleit-load.XXXXXX)"
@@ -42,6 +43,6 @@ done
 curl -fs "http://127.0.0.1:$http_port/health/ready" >/dev/null || { echo "parkleit did not get ready; log: $work/parkleit.log" >&2; tail -20 "$work/parkleit.log" >&2; exit 2; }
 
 mkdir -p "$here/target"
-java -Xmx512m -cp "$jar:$repo/app/target/lib/*" "$here/LoadRun.java" --mqtt "tcp://127.0.0.1:$mqtt_port" \
+java -Xmx512m -cp "$jar:$app_dir/lib/*" "$here/LoadRun.java" --mqtt "tcp://127.0.0.1:$mqtt_port" \
   --http "http://127.0.0.1:$http_port" --seconds "$seconds" --rate "$rate" --gateways "$gateways" --http-clients "$clients" \
   --questdb "http://127.0.0.1:$qdb_port" --pid "$parkleit_pid" --report "$here/target/load-report.md"
