@@ -40,7 +40,16 @@ public final class LoadRun {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([A-Za-z0-9_-]+)\"");
 
-    public static void main(String[] a) throws Exception {
+    public static void main(String[] a) {
+        try {
+            run(a);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(2); // Paho threads would keep the JVM (and run.sh) alive
+        }
+    }
+
+    static void run(String[] a) throws Exception {
         Map<String, String> o = new ConcurrentHashMap<>();
         for (int i = 0; i + 1 < a.length; i += 2) {
             o.put(a[i].replaceFirst("^--", ""), a[i + 1]);
@@ -115,9 +124,10 @@ public final class LoadRun {
             }
         }, 0, 10, TimeUnit.MILLISECONDS);
 
-        for (int s = 1; s <= seconds; s++) {
-            Thread.sleep(1000);
-            if (s % 5 == 0 || s == seconds) {
+        long end = start + seconds * 1_000_000_000L;
+        for (int s = 5; System.nanoTime() < end; s += 5) {
+            Thread.sleep(Math.max(0, Math.min(start + s * 1_000_000_000L, end) - System.nanoTime()) / 1_000_000);
+            {
                 heap.add(heapMiB(pid));
                 System.out.printf("t=%ds sent=%d acked=%d accepted=%.0f http=%d (errors %d) sse events=%d heap=%.0f MiB%n", s,
                         sent.get(), acked.get(), metric(http, "parkleit_ingest_accepted_total") - accepted0, httpOk.get(),
@@ -174,17 +184,28 @@ public final class LoadRun {
     }
 
     static List<MqttAsyncClient> connect(String url, int n) throws Exception {
-        List<MqttAsyncClient> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            MqttAsyncClient c = new MqttAsyncClient(url, "load-gw-" + i + "-" + Long.toHexString(System.nanoTime()), new MemoryPersistence());
-            MqttConnectOptions o = new MqttConnectOptions();
-            o.setCleanSession(true);
-            o.setMaxInflight(1000);
-            o.setAutomaticReconnect(false);
-            c.connect(o).waitForCompletion(10_000);
-            out.add(c);
+        List<MqttAsyncClient> out = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.ExecutorService connectors = Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            int i = k;
+            done.add(connectors.submit(() -> out.add(connectOne(url, i))));
         }
-        return out;
+        for (java.util.concurrent.Future<?> f : done) {
+            f.get();
+        }
+        connectors.shutdown();
+        return new ArrayList<>(out);
+    }
+
+    static MqttAsyncClient connectOne(String url, int i) throws Exception {
+        MqttAsyncClient c = new MqttAsyncClient(url, "load-gw-" + i + "-" + Long.toHexString(System.nanoTime()), new MemoryPersistence());
+        MqttConnectOptions o = new MqttConnectOptions();
+        o.setCleanSession(true);
+        o.setMaxInflight(1000);
+        o.setAutomaticReconnect(false);
+        c.connect(o).waitForCompletion(30_000);
+        return c;
     }
 
     static List<String> facilities(String http) throws Exception {
