@@ -173,8 +173,9 @@ public final class LoadRun {
         System.out.println(md);
         Files.createDirectories(report.toAbsolutePath().getParent());
         Files.writeString(report, md);
-        boolean ok = lost == 0 && doubled == 0 && pubErrors.get() == 0 && httpErrors.get() == 0 && sseAlive.get();
- System.out.println(ok ? "PASS: no loss, no errors" : "FAIL: lost=" + lost + " doubled=" + doubled + " publishErrors=" + pubErrors.get()
+        boolean rateMet = acked.get() >= 0.9 * rate * seconds;
+        boolean ok = rateMet && lost == 0 && doubled == 0 && pubErrors.get() == 0 && httpErrors.get() == 0 && sseAlive.get();
+        System.out.println(ok ? "PASS: target rate held, no loss, no errors" : "FAIL: rateMet=" + rateMet + " lost=" + lost + " doubled=" + doubled + " publishErrors=" + pubErrors.get()
                 + " httpErrors=" + httpErrors.get() + " sseConnected=" + sseAlive.get());
         System.exit(ok ? 0 : 1);
     }
