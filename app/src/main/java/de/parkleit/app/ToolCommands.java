@@ -1,5 +1,6 @@
 package de.parkleit.app;
 
+import de.parkleit.app.simulation.InProcessSystem;
 import de.parkleit.platform.config.Env;
 import de.parkleit.routing.prediction.Backtest;
 import de.parkleit.simulator.evaluation.SimulateCommand;
@@ -24,7 +25,7 @@ final class ToolCommands {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "backtest" -> Optional.of(new Backtest(System.out, System.err).run(rest));
-            case "simulate" -> Optional.of(new SimulateCommand().run(rest));
+            case "simulate" -> Optional.of(new SimulateCommand(o -> InProcessSystem.forOptions(o, Env.system())).run(rest));
             case "replay" -> Optional.of(ReplayCommand.run(rest, Env.system()));
             default -> Optional.empty();
         };
