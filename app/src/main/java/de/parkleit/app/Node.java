@@ -15,6 +15,7 @@ import de.parkleit.platform.mqtt.MqttSettings;
 import de.parkleit.platform.store.StoreConfig;
 import de.parkleit.platform.store.TimeSeriesStore;
 import de.parkleit.dashboard.history.HistoryHandler;
+import de.parkleit.routing.graph.TravelMode;
 import de.parkleit.routing.guidance.GuidanceConfig;
 import de.parkleit.routing.guidance.service.GuidanceVerticle;
 import de.parkleit.routing.http.RoadsHandler;
@@ -95,8 +96,11 @@ public final class Node implements AutoCloseable {
             WorkerExecutor routingPool = vertx.createSharedWorkerExecutor("parkleit-routing", 2);
             routes.add(new RouteHandler(routingPool, network));
             routes.add(new RoadsHandler(routingPool, network));
-            guidance = new GuidanceVerticle(GuidanceConfig.fromEnv(env), SignsConfig.fromEnv(env, city.folder()),
-                    mqtt.withClientId(mqtt.clientId() + "-guidance-" + shortRandom()), city, network, store, routingPool,
+            GuidanceConfig guidanceConfig = GuidanceConfig.fromEnv(env);
+            RoadNetwork foot = guidanceConfig.walkOnNetwork()
+                    ? RoadNetwork.load(city.roadNetwork(), TravelMode.FOOT, RoadNetwork.DEFAULT_SNAP_METERS) : null;
+            guidance = new GuidanceVerticle(guidanceConfig, SignsConfig.fromEnv(env, city.folder()),
+                    mqtt.withClientId(mqtt.clientId() + "-guidance-" + shortRandom()), city, network, foot, store, routingPool,
                     registry, health, Clock.systemUTC());
             routes.add(guidance.routes());
         }
