@@ -22,6 +22,7 @@ import de.parkleit.routing.http.RoadsHandler;
 import de.parkleit.routing.signs.SignsConfig;
 import de.parkleit.routing.http.RouteHandler;
 import de.parkleit.routing.network.RoadNetwork;
+import de.parkleit.routing.network.RoutingConfig;
 import de.parkleit.simulator.SimulatorConfig;
 import de.parkleit.simulator.backfill.HistoryBackfill;
 import de.parkleit.simulator.gateway.GatewaySimulatorVerticle;
@@ -80,7 +81,8 @@ public final class Node implements AutoCloseable {
         mqttUrl = startBrokerIfNeeded(cfg, mode);
         store = StoreConfig.fromEnv(env).open();
         owned.add(store);
-        RoadNetwork network = loadRoads();
+        RoutingConfig routingConfig = RoutingConfig.fromEnv(env);
+        RoadNetwork network = loadRoads(routingConfig);
 
         vertx = Vertx.vertx();
         owned.add(() -> vertx.close().await(20, TimeUnit.SECONDS));
@@ -93,12 +95,12 @@ public final class Node implements AutoCloseable {
         GuidanceVerticle guidance = null;
         routes.add(new HistoryHandler(store, city.facilities().stream().map(f -> f.id()).collect(java.util.stream.Collectors.toSet())));
         if (network != null) {
-            WorkerExecutor routingPool = vertx.createSharedWorkerExecutor("parkleit-routing", 2);
+            WorkerExecutor routingPool = vertx.createSharedWorkerExecutor("parkleit-routing", routingConfig.workers());
             routes.add(new RouteHandler(routingPool, network));
             routes.add(new RoadsHandler(routingPool, network));
             GuidanceConfig guidanceConfig = GuidanceConfig.fromEnv(env);
             RoadNetwork foot = guidanceConfig.walkOnNetwork()
-                    ? RoadNetwork.load(city.roadNetwork(), TravelMode.FOOT, RoadNetwork.DEFAULT_SNAP_METERS) : null;
+                    ? RoadNetwork.load(city.roadNetwork(), TravelMode.FOOT, routingConfig) : null;
             guidance = new GuidanceVerticle(guidanceConfig, SignsConfig.fromEnv(env, city.folder()),
                     mqtt.withClientId(mqtt.clientId() + "-guidance-" + shortRandom()), city, network, foot, store, routingPool,
                     registry, health, Clock.systemUTC());
@@ -137,12 +139,12 @@ public final class Node implements AutoCloseable {
         return broker.url();
     }
 
-    private RoadNetwork loadRoads() {
+    private RoadNetwork loadRoads(RoutingConfig routingConfig) {
         if (city.roadNetwork() == null) {
             LOG.warn("city {} has no road network file: routing and guidance are off", city.name());
             return null;
         }
-        return RoadNetwork.load(city.roadNetwork());
+        return RoadNetwork.load(city.roadNetwork(), TravelMode.CAR, routingConfig);
     }
 
     private void startSimulation(Env env, MqttSettings mqtt) {
