@@ -99,12 +99,21 @@ final class QuestDbAggregationQueue implements AutoCloseable {
             downsampler.aggregate(work);
             synchronized (monitor) {
                 drained = Math.max(drained, upTo);
+                if (lastFailure != null) {
+                    LOG.info("recomputing 5-minute aggregates works again");
+                }
                 lastFailure = null;
                 monitor.notifyAll();
             }
         } catch (RuntimeException e) {
-            LOG.warn("recomputing 5-minute aggregates failed, retrying in 1 s: {}", e.toString());
             synchronized (monitor) {
+                // once per outage: the retries every second would otherwise flood the log
+                if (lastFailure == null) {
+                    LOG.warn("recomputing 5-minute aggregates failed, retrying every second until the store answers: {}",
+                            e.toString());
+                } else {
+                    LOG.debug("recomputing 5-minute aggregates still failing: {}", e.toString());
+                }
                 work.forEach((a, t) -> pending.merge(a, t, (x, y) -> {
                     x.addAll(y);
                     return x;
