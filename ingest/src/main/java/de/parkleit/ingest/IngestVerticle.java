@@ -64,6 +64,7 @@ public final class IngestVerticle extends VerticleBase {
     private String syncTopic;
     private Promise<Void> synced;
     private long expireTimer = -1;
+    private boolean started;
 
     public IngestVerticle(IngestConfig config, MqttSettings mqtt, City city, TimeSeriesStore store,
                           MeterRegistry registry, Health health) {
@@ -104,6 +105,7 @@ public final class IngestVerticle extends VerticleBase {
                 .compose(v -> publishUnknown())
                 .compose(v -> subscribeInputs())
                 .onSuccess(v -> {
+                    started = true;
                     writer.start();
                     expireTimer = vertx.setPeriodic(EXPIRE_EVERY_MS, id -> pipeline.expire());
                     LOG.info("ingest started: subscribed under {}{}", topics.root(),
@@ -157,6 +159,10 @@ public final class IngestVerticle extends VerticleBase {
     }
 
     private void adopt(InboundMessage m) {
+        if (started && config.shareGroup() == null) {
+            // a single instance hears only its own states back once started: nothing to learn from them
+            return;
+        }
         try {
             FacilityState s = FacilityStateCodec.decode(m.payload());
             live.adopt(s);

@@ -22,7 +22,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** What a gateway encodes natively decodes to the same reading; what the spool writes reads back the same. */
-class NativeRoundTripProperties {
+class NativeRoundTripPropertiesTest {
 
     static final Topics T = Topics.defaults();
     final TopicDecoder decoder = TopicDecoder.nativeOnly(T, new NativeDecoder(4096, Map.of("P1", 200)::get));

@@ -23,7 +23,7 @@ import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.UniqueElements;
 
 /** Ordering, de-duplication and integration rules of the live state, for any input. */
-class LiveStateProperties {
+class LiveStatePropertiesTest {
 
     static final Instant T0 = Instant.parse("2026-11-26T08:00:00Z");
     static final int CAPACITY = 100;
