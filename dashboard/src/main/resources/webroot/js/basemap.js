@@ -49,7 +49,6 @@ export async function addRoads(map) {
     style: roadStyle,
     renderer: L.canvas({ pane: 'roads' }),
   }).addTo(map);
-  map.attributionControl.addAttribution(escapeHtml('Roads © OpenStreetMap contributors (ODbL)'));
   return data;
 }
 

@@ -170,6 +170,7 @@ async function request() {
     }
     status('');
     renderResults();
+    document.dispatchEvent(new CustomEvent('parkleit:route'));
   }
 }
 
@@ -179,7 +180,7 @@ function fmt(p) {
 
 /** Accepts the documented shape and a few spellings of it; unknown fields are ignored. */
 export function normalise(body) {
-  const list = Array.isArray(body) ? body : (body.results || body.recommendations || body.alternatives || []);
+  const list = Array.isArray(body) ? body : (body.results || body.recommendations || body.options || body.alternatives || []);
   return list.map((r) => ({
     facilityId: typeof r.facility === 'object' && r.facility ? r.facility.id : (r.facilityId || r.facility || r.id),
     driveS: num(r.driveSeconds ?? r.driveTimeS ?? r.driveS ?? (r.route && r.route.properties && r.route.properties.duration)),

@@ -120,6 +120,13 @@ function updateSummary() {
   document.getElementById('total-free').textContent = known > 0 ? free.toLocaleString(language() === 'de' ? 'de-DE' : 'en-GB') : '–';
 }
 
+function toggleLegend(show) {
+  const legend = document.getElementById('legend');
+  const open = show === undefined ? legend.classList.contains('collapsed') : show;
+  legend.classList.toggle('collapsed', !open);
+  document.getElementById('legend-toggle').setAttribute('aria-expanded', String(open));
+}
+
 function togglePanel(show) {
   const panel = document.getElementById('panel');
   const open = show === undefined ? panel.classList.contains('collapsed') : show;
@@ -152,6 +159,8 @@ async function init() {
   document.getElementById('lang-toggle').textContent = language() === 'de' ? 'EN' : 'DE';
   document.getElementById('lang-toggle').addEventListener('click', () => setLanguage(language() === 'de' ? 'en' : 'de'));
   document.getElementById('panel-toggle').addEventListener('click', () => togglePanel());
+  document.getElementById('legend-toggle').addEventListener('click', () => toggleLegend());
+  document.addEventListener('parkleit:route', () => toggleLegend(false));
   onLanguageChange((l) => {
     document.getElementById('lang-toggle').textContent = l === 'de' ? 'EN' : 'DE';
     setLive(liveState);

@@ -5,10 +5,23 @@ import { t } from './i18n.js';
 const ARROWS = { left: '←', right: '→', straight: '↑', slight_left: '↖', slight_right: '↗', back: '↓', '': '' };
 const signs = new Map(); // id -> { marker, face, data }
 let layer;
+let mapRef;
+
+// Declutter: with more than a few signs on screen, below street zoom a sign shows as a small
+// sign symbol (its name as tooltip); zoom in or tap it to read it.
+const COMPACT_BELOW_ZOOM = 16;
+const COMPACT_ABOVE_COUNT = 3;
 
 export function initSigns(map, control) {
+  mapRef = map;
   layer = L.layerGroup().addTo(map);
   control.addOverlay(layer, escapeHtml(t('signs')));
+  map.on('zoomend', declutter);
+}
+
+function declutter() {
+  const compact = mapRef.getZoom() < COMPACT_BELOW_ZOOM && signs.size > COMPACT_ABOVE_COUNT;
+  signs.forEach((e) => e.root.classList.toggle('compact', compact));
 }
 
 export function snapshot(list) {
@@ -32,7 +45,9 @@ export function update(s) {
     const marker = L.marker([s.lat, s.lon], { icon: L.divIcon({ html: root, className: 'pl-icon', iconSize: [0, 0] }),
       title: s.name, zIndexOffset: -100, keyboard: false });
     marker.addTo(layer);
+    marker.on('click', () => mapRef.setView([s.lat, s.lon], Math.max(mapRef.getZoom(), COMPACT_BELOW_ZOOM)));
     signs.set(s.id, { marker, face, root, data: s });
+    declutter();
   }
   const entry = signs.get(s.id);
   entry.data = s;

@@ -12,9 +12,17 @@ import de.parkleit.platform.config.Env;
 import de.parkleit.platform.http.RouteContributor;
 import de.parkleit.platform.metrics.Health;
 import de.parkleit.platform.mqtt.MqttSettings;
+import de.parkleit.platform.store.StoreConfig;
 import de.parkleit.platform.store.TimeSeriesStore;
+import de.parkleit.dashboard.history.HistoryHandler;
+import de.parkleit.routing.graph.TravelMode;
+import de.parkleit.routing.guidance.GuidanceConfig;
+import de.parkleit.routing.guidance.service.GuidanceVerticle;
+import de.parkleit.routing.http.RoadsHandler;
+import de.parkleit.routing.signs.SignsConfig;
 import de.parkleit.routing.http.RouteHandler;
 import de.parkleit.routing.network.RoadNetwork;
+import de.parkleit.routing.network.RoutingConfig;
 import de.parkleit.simulator.SimulatorConfig;
 import de.parkleit.simulator.backfill.HistoryBackfill;
 import de.parkleit.simulator.gateway.GatewaySimulatorVerticle;
@@ -71,8 +79,10 @@ public final class Node implements AutoCloseable {
         city = CityLoader.load(cfg.city(), AppConfig.CITY);
         PortCheck.requireFree("0.0.0.0", cfg.httpPort(), AppConfig.HTTP_PORT);
         mqttUrl = startBrokerIfNeeded(cfg, mode);
-        store = StoreFactory.open(cfg, env, owned);
-        RoadNetwork network = loadRoads();
+        store = StoreConfig.fromEnv(env).open();
+        owned.add(store);
+        RoutingConfig routingConfig = RoutingConfig.fromEnv(env);
+        RoadNetwork network = loadRoads(routingConfig);
 
         vertx = Vertx.vertx();
         owned.add(() -> vertx.close().await(20, TimeUnit.SECONDS));
@@ -82,15 +92,28 @@ public final class Node implements AutoCloseable {
 
         MqttSettings mqtt = new MqttSettings(mqttUrl, "parkleit-" + instanceId(env), false, cfg.mqttUsername(), cfg.mqttPassword());
         List<RouteContributor> routes = new ArrayList<>();
+        GuidanceVerticle guidance = null;
+        routes.add(new HistoryHandler(store, city.facilities().stream().map(f -> f.id()).collect(java.util.stream.Collectors.toSet())));
         if (network != null) {
-            WorkerExecutor routingPool = vertx.createSharedWorkerExecutor("parkleit-routing", 2);
+            WorkerExecutor routingPool = vertx.createSharedWorkerExecutor("parkleit-routing", routingConfig.workers());
             routes.add(new RouteHandler(routingPool, network));
+            routes.add(new RoadsHandler(routingPool, network));
+            GuidanceConfig guidanceConfig = GuidanceConfig.fromEnv(env);
+            RoadNetwork foot = guidanceConfig.walkOnNetwork()
+                    ? RoadNetwork.load(city.roadNetwork(), TravelMode.FOOT, routingConfig) : null;
+            guidance = new GuidanceVerticle(guidanceConfig, SignsConfig.fromEnv(env, city.folder()),
+                    mqtt.withClientId(mqtt.clientId() + "-guidance-" + shortRandom()), city, network, foot, store, routingPool,
+                    registry, health, Clock.systemUTC());
+            routes.add(guidance.routes());
         }
         IngestConfig ingestConfig = IngestConfig.fromEnv(env, cfg.dataDir());
         dashboard = new DashboardVerticle(DashboardConfig.fromEnv(env), mqtt.withClientId(mqtt.clientId() + "-web-" + shortRandom()),
                 city, routes, health, registry);
         await(vertx.deployVerticle(new IngestVerticle(ingestConfig, mqtt.withClientId(mqtt.clientId() + "-ingest"), city, store,
                 registry, health)), "ingest");
+        if (guidance != null) {
+            await(vertx.deployVerticle(guidance), "guidance and signs");
+        }
         await(vertx.deployVerticle(dashboard), "dashboard");
         if (mode == Mode.DEMO) {
             startSimulation(env, mqtt);
@@ -116,12 +139,12 @@ public final class Node implements AutoCloseable {
         return broker.url();
     }
 
-    private RoadNetwork loadRoads() {
+    private RoadNetwork loadRoads(RoutingConfig routingConfig) {
         if (city.roadNetwork() == null) {
             LOG.warn("city {} has no road network file: routing and guidance are off", city.name());
             return null;
         }
-        return RoadNetwork.load(city.roadNetwork());
+        return RoadNetwork.load(city.roadNetwork(), TravelMode.CAR, routingConfig);
     }
 
     private void startSimulation(Env env, MqttSettings mqtt) {

@@ -8,7 +8,11 @@ import picocli.CommandLine.Command;
 @Command(name = "parkleit", mixinStandardHelpOptions = true, version = "parkleit 0.1.0",
         description = "Parking guidance for cities: MQTT ingest, time-series history, guidance, signs, web map and dashboard.",
         subcommands = {DemoCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Configuration comes from PARKLEIT_* environment variables (see README); flags override them."})
+        footer = {"", "Tools (each takes --help):",
+                "  backtest   Forecast accuracy on a real occupancy export: ./parkleit backtest --occupancy FILE.csv.gz --train-until DATE",
+                "  simulate   Driver simulation and evaluation report: ./parkleit simulate --scenario NAME --guidance on|off --out DIR",
+                "  replay     Replays real Münster exports over MQTT with time compression",
+                "", "Configuration comes from PARKLEIT_* environment variables (see README); flags override them."})
 public final class Parkleit implements Runnable {
 
     @CommandLine.Spec
@@ -19,7 +23,12 @@ public final class Parkleit implements Runnable {
     }
 
     static int execute(String... args) {
+        var tool = ToolCommands.run(args);
+        if (tool.isPresent()) {
+            return tool.get();
+        }
         CommandLine cl = new CommandLine(new Parkleit());
+        cl.setUsageHelpWidth(130);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof ConfigException) {
                 cmd.getErr().println("parkleit: " + ex.getMessage());

@@ -107,6 +107,20 @@ class EndToEndIT {
         assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
     }
 
+    @Test
+    void guidanceFromTheStationToTheOldTownRanksGaragesWithRoutes() throws Exception {
+        JsonObject g = get("/api/v1/guidance?from=49.4037,8.6756&to=49.4120,8.7100");
+        assertThat(g.getJsonArray("results")).isNotEmpty();
+        JsonObject best = g.getJsonArray("results").getJsonObject(0);
+        assertThat(best.getJsonObject("facility").getString("id")).isEqualTo(g.getString("recommended"));
+        assertThat(best.getDouble("driveSeconds")).isPositive();
+        assertThat(best.getDouble("walkSeconds")).isNotNegative();
+        assertThat(best.getJsonObject("route").getJsonArray("features")).hasSize(2);
+        HttpResponse<String> bad = HTTP.send(req("/api/v1/guidance?from=north&to=49.41,8.71"), HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
+    }
+
     private static JsonObject get(String path) throws Exception {
         HttpResponse<String> r = HTTP.send(req(path), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(path).isEqualTo(200);

@@ -26,7 +26,7 @@ final class NodeFixture {
         v.put("PARKLEIT_QUESTDB_HTTP_PORT", "0");
         v.put("PARKLEIT_EMBEDDED_MQTT_PORT", Integer.toString(TestBroker.freePort()));
         v.put("PARKLEIT_TOPIC_ROOT", topicRoot);
-        v.put("PARKLEIT_INSTANCE_ID", "test-" + data.getFileName());
+        v.put("PARKLEIT_INSTANCE_ID", "t" + Long.toHexString(System.nanoTime() & 0xffffffffL));
         v.put("PARKLEIT_MAP_TILE_URL", "none");
         if (brokerUrl != null) {
             v.put("PARKLEIT_MQTT_URL", brokerUrl);

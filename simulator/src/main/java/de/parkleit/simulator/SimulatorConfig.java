@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param backfillBatch    PARKLEIT_SIM_BACKFILL_BATCH: readings per store write (default 5000)
  * @param gateways         PARKLEIT_SIM_GATEWAYS: occupancy, counts, spaces or mixed (default occupancy)
  * @param format           PARKLEIT_SIM_FORMAT: native, ttn, chirpstack, senml or mixed (default native)
- * @param faults           PARKLEIT_SIM_FAULTS: e.g. drop=0.01,duplicate=0.01,late=0.01,reorder=0.01,malformed=0.005,drift=0.001 (default none)
+ * @param faults           PARKLEIT_SIM_FAULTS: fault rates, e.g. drop=0.01,duplicate=0.01,late=0.01,reorder=0.01,
+ *                         malformed=0.005,drift=0.001 (default none)
  * @param lorawanApp       PARKLEIT_SIM_LORAWAN_APP: application id of simulated LoRaWAN uplinks (default parkleit-sim)
  * @param detectors        PARKLEIT_SIM_DETECTORS: comma-separated loop detector ids to simulate (default none)
  */
@@ -125,15 +126,18 @@ public record SimulatorConfig(boolean enabled, Duration publishInterval, int qos
     }
 
     public SimulatorConfig withPublishInterval(Duration d) {
-        return new SimulatorConfig(enabled, d, qos, topicRoot, zone, meanDwell, seed, backfillDays, backfillBatch, gateways, format, faults, lorawanApp, detectors);
+        return new SimulatorConfig(enabled, d, qos, topicRoot, zone, meanDwell, seed, backfillDays, backfillBatch,
+                gateways, format, faults, lorawanApp, detectors);
     }
 
     public SimulatorConfig withTopicRoot(String root) {
-        return new SimulatorConfig(enabled, publishInterval, qos, root, zone, meanDwell, seed, backfillDays, backfillBatch, gateways, format, faults, lorawanApp, detectors);
+        return new SimulatorConfig(enabled, publishInterval, qos, root, zone, meanDwell, seed, backfillDays, backfillBatch,
+                gateways, format, faults, lorawanApp, detectors);
     }
 
     public SimulatorConfig withBackfillDays(int days) {
-        return new SimulatorConfig(enabled, publishInterval, qos, topicRoot, zone, meanDwell, seed, days, backfillBatch, gateways, format, faults, lorawanApp, detectors);
+        return new SimulatorConfig(enabled, publishInterval, qos, topicRoot, zone, meanDwell, seed, days, backfillBatch,
+                gateways, format, faults, lorawanApp, detectors);
     }
 
     private static ZoneId zone(Env env, String name, String def) {

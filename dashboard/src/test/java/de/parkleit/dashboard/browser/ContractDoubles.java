@@ -64,6 +64,24 @@ final class ContractDoubles {
         });
     }
 
+    /** Two named streets as GeoJSON lines, one congested, in the shape the map reads from routing. */
+    static RouteContributor roads() {
+        return router -> router.get("/api/v1/roads").handler(ctx -> ctx.response().putHeader("Content-Type", "application/geo+json")
+                .end(new JsonObject().put("type", "FeatureCollection").put("features", new JsonArray()
+                        .add(line("Hauptstraße", "primary", 12.0, 50.0, pt(49.4105, 8.6930), pt(49.4110, 8.6990), pt(49.4118, 8.7050)))
+                        .add(line("Sofienstraße", "secondary", 45.0, 50.0, pt(49.4080, 8.6900), pt(49.4095, 8.6920)))).encode()));
+    }
+
+    private static JsonObject line(String name, String highway, double speed, double max, JsonArray... pts) {
+        JsonArray coords = new JsonArray();
+        for (JsonArray p : pts) {
+            coords.add(p);
+        }
+        return new JsonObject().put("type", "Feature")
+                .put("properties", new JsonObject().put("name", name).put("highway", highway).put("speedKmh", speed).put("maxspeedKmh", max))
+                .put("geometry", new JsonObject().put("type", "LineString").put("coordinates", coords));
+    }
+
     private static double[] latLon(String s) {
         String[] p = s.split(",");
         return new double[] {Double.parseDouble(p[0]), Double.parseDouble(p[1])};

@@ -106,4 +106,23 @@ class GuidanceMapIT {
             assertThat(chrome.driver().findElement(By.cssSelector(".pl-sign[data-sign-id='s1'] .sign-arrow")).getText()).isEqualTo("→");
         }
     }
+
+    @Test
+    void roadGraphFromTheServerIsTheBaseMapAndItsStreetsAreSearchable() {
+        City city = DashboardFixture.heidelberg();
+        try (DashboardFixture fx = DashboardFixture.start(DashboardConfig.forTests(TestBroker.uniqueRoot()),
+                List.of(ContractDoubles.roads(), ContractDoubles.guidance(city)), city);
+             HeadlessChrome chrome = HeadlessChrome.start(1280, 860)) {
+            publishFree(fx);
+            openMap(chrome, fx);
+            chrome.waitUpTo(Duration.ofSeconds(5)).until(d -> !d.findElements(By.cssSelector(".leaflet-roads-pane canvas")).isEmpty());
+            chrome.waitUpTo(Duration.ofSeconds(5)).until(d -> !d.findElements(By.cssSelector("#dest-options option[value='Hauptstraße']")).isEmpty());
+            WebElement input = chrome.driver().findElement(By.id("dest-input"));
+            input.sendKeys("Hauptstraße");
+            input.sendKeys(Keys.ENTER);
+            chrome.waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElements(By.cssSelector(".guide-result")).size() == 3);
+            assertThat(chrome.driver().findElement(By.cssSelector(".leaflet-control-attribution")).getText()).containsOnlyOnce("OpenStreetMap");
+            chrome.screenshot("roads");
+        }
+    }
 }

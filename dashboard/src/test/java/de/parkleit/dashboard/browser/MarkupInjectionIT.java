@@ -42,10 +42,12 @@ class MarkupInjectionIT {
             chrome.waitUpTo(Duration.ofSeconds(15)).until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
             chrome.waitUpTo(Duration.ofSeconds(5)).until(d -> !d.findElements(By.cssSelector(".pl-sign")).isEmpty());
 
-            assertThat(chrome.driver().findElement(By.cssSelector(".facility-row[data-facility-id=evil] .row-name")).getText()).isEqualTo(EVIL);
+            assertThat(chrome.driver().findElement(By.cssSelector(".facility-row[data-facility-id=evil] .row-name")).getAttribute("textContent")).isEqualTo(EVIL);
             assertThat(chrome.driver().findElement(By.cssSelector(".pl-marker[data-facility-id=evil]")).getAttribute("title")).startsWith(EVIL);
             chrome.driver().findElement(By.cssSelector(".facility-row[data-facility-id=evil] button")).click();
-            chrome.waitUpTo(Duration.ofSeconds(5)).until(d -> !d.findElements(By.cssSelector(".pl-popup[data-facility-id=evil]")).isEmpty());
+            // the popup fades in: wait until it is visible, then read its visible text
+            chrome.waitUpTo(Duration.ofSeconds(5)).until(d -> d.findElements(By.cssSelector(".pl-popup[data-facility-id=evil] .popup-title"))
+                    .stream().anyMatch(e -> EVIL.equals(e.getText())));
             assertThat(chrome.driver().findElement(By.cssSelector(".pl-popup .popup-title")).getText()).isEqualTo(EVIL);
             assertThat(chrome.driver().findElement(By.cssSelector(".pl-popup")).getText()).contains("<script>alert(2)</script>");
             assertThat(chrome.driver().findElement(By.cssSelector(".pl-sign .sign-text")).getText()).isEqualTo("<svg onload=alert(4)>");

@@ -80,6 +80,9 @@ public final class MqttConnection {
         o.setConnectionTimeout(10);
         o.setKeepAliveInterval(30);
         o.setMaxInflight(65_000);
+        if (settings.url().startsWith("tcp://")) {
+            o.setSocketFactory(new NoDelaySocketFactory());
+        }
         if (settings.username() != null) {
             o.setUserName(settings.username());
         }

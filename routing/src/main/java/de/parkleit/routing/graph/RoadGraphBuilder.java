@@ -174,6 +174,10 @@ public final class RoadGraphBuilder {
             int s = a.shape[e] >>> 1;
             a.twin[e] = (a.shape[e] & 1) != 0 ? a.segForward[s] : a.segBackward[s];
         }
+        return fillSegments(a, newSeg, firstOut);
+    }
+
+    private RoadGraph fillSegments(GraphArrays a, int[] newSeg, int[] firstOut) {
         IntArrayList pLat = new IntArrayList(pointLat.size());
         IntArrayList pLon = new IntArrayList(pointLon.size());
         int[] segFirst = new int[a.segWay.length + 1];

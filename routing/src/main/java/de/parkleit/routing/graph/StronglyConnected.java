@@ -5,7 +5,32 @@ import java.util.Arrays;
 /** Strongly connected components of a directed graph in forward-star form (iterative Tarjan). */
 final class StronglyConnected {
 
-    private StronglyConnected() {
+    private final int[] firstOut;
+    private final int[] head;
+    private final int[] index;
+    private final int[] low;
+    private final int[] comp;
+    private final int[] iter;
+    private final int[] stack;
+    private final int[] calls;
+    private final boolean[] onStack;
+    private int counter;
+    private int sp;
+    private int cp;
+    private int components;
+
+    private StronglyConnected(int[] firstOut, int[] head) {
+        int n = firstOut.length - 1;
+        this.firstOut = firstOut;
+        this.head = head;
+        index = new int[n];
+        low = new int[n];
+        comp = new int[n];
+        iter = new int[n];
+        stack = new int[n];
+        calls = new int[n];
+        onStack = new boolean[n];
+        Arrays.fill(index, -1);
     }
 
     /**
@@ -14,60 +39,55 @@ final class StronglyConnected {
      * @param firstOut n + 1 offsets into {@code head}
      */
     static int[] components(int[] firstOut, int[] head) {
-        int n = firstOut.length - 1;
-        int[] index = new int[n];
-        int[] low = new int[n];
-        int[] comp = new int[n];
-        int[] iter = new int[n];
-        int[] stack = new int[n];
-        int[] calls = new int[n];
-        boolean[] onStack = new boolean[n];
-        Arrays.fill(index, -1);
-        int counter = 0;
-        int sp = 0;
-        int components = 0;
-        for (int s = 0; s < n; s++) {
-            if (index[s] >= 0) {
-                continue;
-            }
-            int cp = 0;
-            index[s] = low[s] = counter++;
-            stack[sp++] = s;
-            onStack[s] = true;
-            calls[cp++] = s;
-            iter[s] = firstOut[s];
-            while (cp > 0) {
-                int v = calls[cp - 1];
-                if (iter[v] < firstOut[v + 1]) {
-                    int w = head[iter[v]++];
-                    if (index[w] < 0) {
-                        index[w] = low[w] = counter++;
-                        stack[sp++] = w;
-                        onStack[w] = true;
-                        calls[cp++] = w;
-                        iter[w] = firstOut[w];
-                    } else if (onStack[w]) {
-                        low[v] = Math.min(low[v], index[w]);
-                    }
-                    continue;
-                }
-                cp--;
-                if (low[v] == index[v]) {
-                    int w;
-                    do {
-                        w = stack[--sp];
-                        onStack[w] = false;
-                        comp[w] = components;
-                    } while (w != v);
-                    components++;
-                }
-                if (cp > 0) {
-                    int u = calls[cp - 1];
-                    low[u] = Math.min(low[u], low[v]);
-                }
+        StronglyConnected scc = new StronglyConnected(firstOut, head);
+        for (int s = 0; s < firstOut.length - 1; s++) {
+            if (scc.index[s] < 0) {
+                scc.search(s);
             }
         }
-        return comp;
+        return scc.comp;
+    }
+
+    private void open(int v) {
+        index[v] = low[v] = counter++;
+        stack[sp++] = v;
+        onStack[v] = true;
+        calls[cp++] = v;
+        iter[v] = firstOut[v];
+    }
+
+    private void search(int s) {
+        open(s);
+        while (cp > 0) {
+            int v = calls[cp - 1];
+            if (iter[v] < firstOut[v + 1]) {
+                int w = head[iter[v]++];
+                if (index[w] < 0) {
+                    open(w);
+                } else if (onStack[w]) {
+                    low[v] = Math.min(low[v], index[w]);
+                }
+            } else {
+                close(v);
+            }
+        }
+    }
+
+    private void close(int v) {
+        cp--;
+        if (low[v] == index[v]) {
+            int w;
+            do {
+                w = stack[--sp];
+                onStack[w] = false;
+                comp[w] = components;
+            } while (w != v);
+            components++;
+        }
+        if (cp > 0) {
+            int u = calls[cp - 1];
+            low[u] = Math.min(low[u], low[v]);
+        }
     }
 
     /** The id of the component with most nodes. */

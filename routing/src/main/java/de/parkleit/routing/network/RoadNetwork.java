@@ -96,6 +96,14 @@ public final class RoadNetwork {
         return snapper.snap(p.lat(), p.lon(), snapMeters);
     }
 
+    /**
+     * The nearest point on the network within {@code maxMeters}, e.g. for a facility set back from
+     * the road (its entrance may be reached over private ways the car graph leaves out).
+     */
+    public Optional<Snap> snap(GeoPoint p, double maxMeters) {
+        return snapper.snap(p.lat(), p.lon(), maxMeters);
+    }
+
     /** Like {@link #snap} but throws {@link OutsideNetworkException} naming {@code which} point it was. */
     public Snap snapOrThrow(GeoPoint p, String which) {
         return snap(p).orElseThrow(() -> new OutsideNetworkException(which, p.lat(), p.lon(), snapMeters));

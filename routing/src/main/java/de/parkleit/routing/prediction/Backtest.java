@@ -1,20 +1,13 @@
 package de.parkleit.routing.prediction;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 
 /**
  * {@code parkleit backtest}: reads a Münster-format occupancy export, cleans it ({@link CleaningRules#defaults()}),
@@ -57,14 +50,12 @@ public final class Backtest {
     /** Runs the backtest and returns its scores (also printed). */
     public BacktestScores run(BacktestOptions o) throws IOException {
         long started = System.nanoTime();
-        List<ExportLot> lots = readLots(o);
-        OccupancyExport export;
-        try (Reader r = open(o.occupancy())) {
-            export = new MuensterExportReader(o.zone(), lots).read(r);
-        }
+        MuensterHistory history = MuensterHistory.load(o.occupancy(), o.lots(), o.zone(), CleaningRules.defaults());
+        OccupancyExport export = history.raw();
         progress(o, String.format("read %d rows, %d skipped, %d in the repeated autumn hour, %d car parks",
                 export.rows(), export.skippedRows(), export.repeatedLocalHourRows(), export.series().size()));
-        List<OccupancySeries> clean = clean(export, o);
+        printCleaning(history.reports());
+        List<OccupancySeries> clean = history.clean();
         Instant trainUntil = startOf(o.trainUntil(), o);
         long testStart = SlotClock.slotOf(trainUntil);
         long dataEnd = clean.stream().mapToLong(OccupancySeries::latestSlot).max().orElse(testStart) + 1;
@@ -77,38 +68,36 @@ public final class Backtest {
                 new HslForecaster());
         BacktestScores scores = new BacktestRun(new ModelForecaster(model), baselines, settings.historyWeeks(),
                 s -> progress(o, s)).run(clean, testStart, testEnd);
-        print(o, scores, testEnd, started);
+        print(o, scores, started);
         if (o.svg().isPresent()) {
-            Files.writeString(o.svg().get(), BacktestChart.svg(scores, title(o, testEnd)), StandardCharsets.UTF_8);
+            String chartTitle = "MAE by horizon, forecasts from " + o.trainUntil()
+                    + o.testUntil().map(d -> " until " + d).orElse("") + ", trained before " + o.trainUntil();
+            Files.writeString(o.svg().get(), BacktestChart.svg(scores, chartTitle), StandardCharsets.UTF_8);
             progress(o, "wrote " + o.svg().get());
         }
         return scores;
     }
 
-    private List<OccupancySeries> clean(OccupancyExport export, BacktestOptions o) {
-        SeriesCleaner cleaner = new SeriesCleaner(CleaningRules.defaults());
-        List<OccupancySeries> clean = new ArrayList<>();
+    private void printCleaning(List<CleaningReport> reports) {
         out.println("cleaning (valid readings before -> after; dropped above capacity / unconnected zeros / frozen):");
-        for (OccupancySeries raw : export.series()) {
-            SeriesCleaner.Result r = cleaner.clean(raw);
-            CleaningReport c = r.report();
-            out.printf(Locale.ROOT, "  %-34s %6d -> %6d (%4.0f %%); %d / %d / %d%n", raw.facilityId(),
+        for (CleaningReport c : reports) {
+            out.printf(Locale.ROOT, "  %-34s %6d -> %6d (%4.0f %%); %d / %d / %d%n", c.facilityId(),
                     c.validBefore(), c.validAfter(), 100 * c.keptShare(), c.aboveCapacity(), c.unconnectedZeros(),
                     c.frozen());
-            if (c.validAfter() > 0) {
-                clean.add(r.series());
-            }
         }
-        return clean;
     }
 
-    private void print(BacktestOptions o, BacktestScores scores, long testEnd, long started) {
+    private void print(BacktestOptions o, BacktestScores scores, long started) {
         out.println();
-        out.println(title(o, testEnd));
+        out.println(title(o));
         out.println("MAE, all days:");
-        out.print(scores.table(false));
+        out.print(scores.table(BacktestScores.Subset.ALL));
         out.println("MAE, Saturdays:");
-        out.print(scores.table(true));
+        out.print(scores.table(BacktestScores.Subset.SATURDAYS));
+        out.println("MAE, daytime origins 06:00-21:00 (at night the feed repeats values):");
+        out.print(scores.table(BacktestScores.Subset.DAYTIME));
+        out.println("MAE at longer horizons, all days:");
+        out.print(scores.longTable());
         out.println();
         out.print(scores.facilityTable());
         out.println();
@@ -118,39 +107,10 @@ public final class Backtest {
         out.printf(Locale.ROOT, "done in %.1f s%n", (System.nanoTime() - started) / 1e9);
     }
 
-    private static String title(BacktestOptions o, long testEnd) {
+    private static String title(BacktestOptions o) {
         LocalDate lastDay = o.testUntil().orElse(null);
         return "backtest: trained on data before " + o.trainUntil() + ", forecasts every 5 min from " + o.trainUntil()
                 + (lastDay == null ? " to the end of the data" : " until " + lastDay + " (exclusive)");
-    }
-
-    private List<ExportLot> readLots(BacktestOptions o) throws IOException {
-        Path lots = o.lots().orElseGet(() -> {
-            Path sibling = o.occupancy().toAbsolutePath().resolveSibling("parking_lots_muenster.csv");
-            return Files.isRegularFile(sibling) ? sibling : null;
-        });
-        if (lots == null) {
-            progress(o, "no lots file: capacity = largest value seen per car park");
-            return List.of();
-        }
-        try (Reader r = Files.newBufferedReader(lots, StandardCharsets.UTF_8)) {
-            List<ExportLot> list = MuensterLotsReader.read(r);
-            progress(o, "lots: " + list.size() + " from " + lots);
-            return list;
-        }
-    }
-
-    /** Opens a file as UTF-8 text, gunzipping it if it starts with the gzip magic bytes. */
-    static Reader open(Path file) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        in.mark(2);
-        int b1 = in.read();
-        int b2 = in.read();
-        in.reset();
-        if (b1 == 0x1f && b2 == 0x8b) {
-            in = new GZIPInputStream(in, 1 << 16);
-        }
-        return new InputStreamReader(in, StandardCharsets.UTF_8);
     }
 
     private static Instant startOf(LocalDate d, BacktestOptions o) {

@@ -20,7 +20,7 @@ final class BacktestChart {
         double max = 0;
         for (int m = 0; m < scores.methods().size(); m++) {
             for (int h = 1; h <= BacktestScores.MAX_H; h++) {
-                double v = scores.maePercent(m, h, false);
+                double v = scores.maePercent(m, h, BacktestScores.Subset.ALL);
                 if (!Double.isNaN(v)) {
                     max = Math.max(max, v);
                 }
@@ -71,7 +71,7 @@ final class BacktestChart {
     private static void line(StringBuilder sb, BacktestScores scores, int m, double yMax, String color) {
         StringBuilder points = new StringBuilder();
         for (int h = 1; h <= BacktestScores.MAX_H; h++) {
-            double v = scores.maePercent(m, h, false);
+            double v = scores.maePercent(m, h, BacktestScores.Subset.ALL);
             if (!Double.isNaN(v)) {
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(h), y(v, yMax)));
             }

@@ -7,7 +7,8 @@ import java.util.function.Consumer;
 
 /**
  * The evaluation loop of a backtest: each facility's clean series is fed slot by slot into a {@link SlotHistory};
- * at every test slot with a valid value, every method forecasts 5..60 minutes ahead from that history alone, and
+ * at every test slot with a valid value, every method forecasts 5 to 60 minutes and 2, 6 and 24 hours ahead from
+ * that history alone, and
  * the forecast is scored against the clean value at the target (targets without a valid value are skipped). A
  * method that cannot forecast (too little history) falls back to persistence, so all methods are scored on the same
  * forecasts.
@@ -55,7 +56,10 @@ final class BacktestRun {
             }
             boolean saturday = s.clock().dayOfWeek(slot) == DayOfWeek.SATURDAY;
             int hour = s.clock().minuteOfDay(slot) / 60;
-            for (int h = 1; h <= BacktestScores.MAX_H && slot + h < testEnd; h++) {
+            for (int h : BacktestScores.HORIZONS) {
+                if (slot + h >= testEnd) {
+                    break;
+                }
                 double actual = s.freeAt(slot + h);
                 if (Double.isNaN(actual)) {
                     continue;

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Error sums of a backtest: per method and horizon (1..12 slots), over all forecasts and over forecasts made on a
- * Saturday, mean absolute error in spaces and in percent of capacity; per facility at 30 minutes per facility and per hour of day; and for the
+ * Error sums of a backtest: per method and horizon (5 to 60 minutes, 2, 6 and 24 hours), over all forecasts, over forecasts made on a
+ * Saturday and over forecasts made by day (06:00–21:00 local), mean absolute error in spaces and in percent of capacity; per facility at 30 minutes per facility and per hour of day; and for the
  * model's probability of a free space, Brier score and calibration by decile.
  */
 public final class BacktestScores {
@@ -15,23 +15,39 @@ public final class BacktestScores {
     /** The horizons of the printed table, in slots: 15, 30, 60 minutes. */
     public static final int[] TABLE_HORIZONS = {3, 6, 12};
     static final int MAX_H = 12;
+    /** Longer horizons, in slots, scored for the day-ahead profile: 2, 6 and 24 hours. */
+    public static final int[] LONG_HORIZONS = {24, 72, 288};
+    /** Every horizon scored: each 5 minutes up to an hour, then the long ones. */
+    static final int[] HORIZONS = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 24, 72, 288};
+    private static final int SIZE = 289;
+    /** Origins from this local hour on (inclusive) count as daytime... */
+    static final int DAY_FROM = 6;
+    /** ...up to this hour (exclusive); at night the Münster feed repeats values and every method is exact. */
+    static final int DAY_TO = 21;
+
+    /** Which forecasts a table covers. */
+    public enum Subset {
+        ALL, SATURDAYS, DAYTIME
+    }
 
     private final List<String> methods;
     private final Cell[][] all;
     private final Cell[][] saturday;
+    private final Cell[][] daytime;
     private final Map<String, Cell[]> perFacility = new LinkedHashMap<>();
     private final Cell[][] perHour;
-    private final double[] brier = new double[MAX_H + 1];
-    private final double[] brierBaseline = new double[MAX_H + 1];
-    private final long[] brierCount = new long[MAX_H + 1];
-    private final double[][] calibrationP = new double[MAX_H + 1][10];
-    private final double[][] calibrationHit = new double[MAX_H + 1][10];
-    private final long[][] calibrationN = new long[MAX_H + 1][10];
+    private final double[] brier = new double[SIZE];
+    private final double[] brierBaseline = new double[SIZE];
+    private final long[] brierCount = new long[SIZE];
+    private final double[][] calibrationP = new double[SIZE][10];
+    private final double[][] calibrationHit = new double[SIZE][10];
+    private final long[][] calibrationN = new long[SIZE][10];
 
     public BacktestScores(List<String> methods) {
         this.methods = List.copyOf(methods);
         this.all = newCells();
         this.saturday = newCells();
+        this.daytime = newCells();
         this.perHour = new Cell[methods.size()][24];
         for (Cell[] row : perHour) {
             for (int i = 0; i < row.length; i++) {
@@ -41,9 +57,9 @@ public final class BacktestScores {
     }
 
     private Cell[][] newCells() {
-        Cell[][] c = new Cell[methods.size()][MAX_H + 1];
+        Cell[][] c = new Cell[methods.size()][SIZE];
         for (Cell[] row : c) {
-            for (int h = 0; h <= MAX_H; h++) {
+            for (int h = 0; h < SIZE; h++) {
                 row[h] = new Cell();
             }
         }
@@ -58,6 +74,9 @@ public final class BacktestScores {
         all[method][h].add(error, capacity);
         if (onSaturday) {
             saturday[method][h].add(error, capacity);
+        }
+        if (hour >= DAY_FROM && hour < DAY_TO) {
+            daytime[method][h].add(error, capacity);
         }
         if (h == 6) {
             perHour[method][hour].add(error, capacity);
@@ -82,18 +101,27 @@ public final class BacktestScores {
         calibrationN[h][bin]++;
     }
 
+    private Cell[][] cells(Subset subset) {
+        return switch (subset) {
+            case ALL -> all;
+            case SATURDAYS -> saturday;
+            case DAYTIME -> daytime;
+        };
+    }
+
     /** Mean absolute error in percent of capacity. */
-    public double maePercent(int method, int h, boolean saturdayOnly) {
-        return (saturdayOnly ? saturday : all)[method][h].percent();
+    public double maePercent(int method, int h, Subset subset) {
+        return cells(subset)[method][h].percent();
     }
 
     /** Mean absolute error in spaces. */
-    public double maeSpaces(int method, int h, boolean saturdayOnly) {
-        return (saturdayOnly ? saturday : all)[method][h].spaces();
+    public double maeSpaces(int method, int h, Subset subset) {
+        return cells(subset)[method][h].spaces();
     }
 
-    public long count(int h, boolean saturdayOnly) {
-        return (saturdayOnly ? saturday : all)[0][h].n;
+    /** Number of forecasts scored per method. */
+    public long count(int h, Subset subset) {
+        return cells(subset)[0][h].n;
     }
 
     public double brier(int h) {
@@ -104,24 +132,36 @@ public final class BacktestScores {
         return brierBaseline[h] / brierCount[h];
     }
 
-    /** The MAE table (15/30/60 min) for all forecasts or Saturdays only. */
-    public String table(boolean saturdayOnly) {
+    /** The MAE table (15/30/60 min) for a subset of the forecasts. */
+    public String table(Subset subset) {
+        return table(subset, TABLE_HORIZONS);
+    }
+
+    /** The MAE table at 2, 6 and 24 hours, all forecasts. */
+    public String longTable() {
+        return table(Subset.ALL, LONG_HORIZONS);
+    }
+
+    private String table(Subset subset, int[] horizons) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%-16s", "method"));
-        for (int h : TABLE_HORIZONS) {
+        for (int h : horizons) {
             sb.append(String.format(Locale.ROOT, " | %6s min: %% cap  spaces", h * 5));
         }
         sb.append('\n');
         for (int m = 0; m < methods.size(); m++) {
             sb.append(String.format(Locale.ROOT, "%-16s", methods.get(m)));
-            for (int h : TABLE_HORIZONS) {
-                sb.append(String.format(Locale.ROOT, " |        %6.2f  %6.1f", maePercent(m, h, saturdayOnly),
-                        maeSpaces(m, h, saturdayOnly)));
+            for (int h : horizons) {
+                sb.append(String.format(Locale.ROOT, " |        %6.2f  %6.1f", maePercent(m, h, subset),
+                        maeSpaces(m, h, subset)));
             }
             sb.append('\n');
         }
-        sb.append(String.format(Locale.ROOT, "forecasts per horizon: %d / %d / %d%n", count(3, saturdayOnly),
-                count(6, saturdayOnly), count(12, saturdayOnly)));
+        sb.append("forecasts per horizon:");
+        for (int h : horizons) {
+            sb.append(' ').append(count(h, subset));
+        }
+        sb.append('\n');
         return sb.toString();
     }
 

@@ -2,7 +2,8 @@ package de.parkleit.routing.prediction;
 
 /**
  * Empirical distribution of forecast errors (actual minus forecast free spaces), as a histogram of half-space wide
- * bins over [-1000, +1000] spaces. Not thread-safe while being filled; read-only use is safe once filled.
+ * bins over [-1000, +1000] spaces. Filled with {@link #add}, then {@link #freeze() frozen}, after which it is
+ * read-only, thread-safe and answers in constant or logarithmic time.
  */
 final class ErrorDistribution {
 
@@ -11,20 +12,39 @@ final class ErrorDistribution {
 
     private final double[] bins = new double[2 * HALF + 1];
     private double total;
+    private double[] cumulative;
 
     void add(double error) {
-        if (Double.isNaN(error)) {
-            return;
+        if (cumulative != null) {
+            throw new IllegalStateException("frozen");
         }
-        bins[bin(error)]++;
-        total++;
+        if (!Double.isNaN(error)) {
+            bins[bin(error)]++;
+            total++;
+        }
     }
 
     void addAll(ErrorDistribution other) {
+        if (cumulative != null) {
+            throw new IllegalStateException("frozen");
+        }
         for (int i = 0; i < bins.length; i++) {
             bins[i] += other.bins[i];
         }
         total += other.total;
+    }
+
+    /** Ends filling: computes the cumulative counts. */
+    void freeze() {
+        if (cumulative == null) {
+            double[] c = new double[bins.length];
+            double sum = 0;
+            for (int i = 0; i < bins.length; i++) {
+                sum += bins[i];
+                c[i] = sum;
+            }
+            cumulative = c;
+        }
     }
 
     double count() {
@@ -36,6 +56,7 @@ final class ErrorDistribution {
         if (total == 0) {
             return Double.NaN;
         }
+        freeze();
         double position = threshold / WIDTH + HALF + 0.5;
         if (position <= 0) {
             return 1;
@@ -44,12 +65,8 @@ final class ErrorDistribution {
             return 0;
         }
         int i = (int) position;
-        double fractionAbove = 1 - (position - i);
-        double mass = bins[i] * fractionAbove;
-        for (int j = i + 1; j < bins.length; j++) {
-            mass += bins[j];
-        }
-        return mass / total;
+        double above = total - cumulative[i] + bins[i] * (1 - (position - i));
+        return above / total;
     }
 
     /** The error at cumulative probability {@code q} (0..1), at bin centre; NaN if empty. */
@@ -57,15 +74,19 @@ final class ErrorDistribution {
         if (total == 0) {
             return Double.NaN;
         }
-        double target = q * total;
-        double seen = 0;
-        for (int i = 0; i < bins.length; i++) {
-            seen += bins[i];
-            if (seen >= target && bins[i] > 0) {
-                return (i - HALF) * WIDTH;
+        freeze();
+        double target = Math.max(Double.MIN_VALUE, q * total);
+        int lo = 0;
+        int hi = cumulative.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cumulative[mid] >= target) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
             }
         }
-        return HALF * WIDTH;
+        return (lo - HALF) * WIDTH;
     }
 
     private static int bin(double error) {

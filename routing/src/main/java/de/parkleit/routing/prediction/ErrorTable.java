@@ -34,6 +34,16 @@ final class ErrorTable {
         }
     }
 
+    /** Ends filling: the table is read-only and thread-safe afterwards. */
+    void freeze() {
+        for (int i = 0; i < Horizons.GRID.length; i++) {
+            pooled[i].freeze();
+            for (ErrorDistribution d : cells[i]) {
+                d.freeze();
+            }
+        }
+    }
+
     static int cell(double predictedFree, double freeNow) {
         int i = 0;
         while (i < LEVELS.length && predictedFree >= LEVELS[i]) {

@@ -36,6 +36,8 @@ public final class ForecastModel {
         this.facilities = Map.copyOf(facilities);
         this.cityErrors = cityErrors;
         this.facilityErrors = Map.copyOf(facilityErrors);
+        cityErrors.freeze();
+        facilityErrors.values().forEach(ErrorTable::freeze);
     }
 
     public ModelSettings settings() {
@@ -112,19 +114,24 @@ public final class ForecastModel {
         return level.count() >= MIN_ERRORS ? level : cityErrors.pooled(h);
     }
 
-    /** The fitted city-wide coefficients, one line per grid horizon, for logs and docs. */
+    /** The fitted city-wide coefficients, one line per block and grid horizon, for logs and docs. */
     public String describe() {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-8s", "horizon"));
-        for (String n : ProfileFeatures.NAMES) {
-            sb.append(String.format(Locale.ROOT, " %10.10s", n));
+        StringBuilder sb = new StringBuilder("features:");
+        for (int j = 0; j < ProfileFeatures.NAMES.length; j++) {
+            sb.append(String.format(Locale.ROOT, " f%d %s%s", j, ProfileFeatures.NAMES[j],
+                    j + 1 < ProfileFeatures.NAMES.length ? "," : ""));
+        }
+        sb.append('\n').append(String.format(Locale.ROOT, "%-8s", "horizon"));
+        for (int j = 0; j < ProfileFeatures.NAMES.length; j++) {
+            sb.append(String.format(Locale.ROOT, " %8s", "f" + j));
         }
         sb.append('\n');
         for (int b = 0; b < city.length; b++) {
-            sb.append("time-of-day block ").append(b).append('\n');
+            sb.append("time-of-day block ").append(ProfileFeatures.blockName(b)).append('\n');
             for (int i = 0; i < Horizons.GRID.length; i++) {
-                sb.append(String.format(Locale.ROOT, "%5d min", Horizons.GRID[i] * 5));
+                sb.append(String.format(Locale.ROOT, "%4d min", Horizons.GRID[i] * 5));
                 for (double c : city[b].atGrid(i)) {
-                    sb.append(String.format(Locale.ROOT, " %10.4f", c));
+                    sb.append(String.format(Locale.ROOT, " %8.4f", c));
                 }
                 sb.append('\n');
             }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -50,23 +51,9 @@ public final class ModelTrainer {
      * uses the city-wide fit; with no samples at all a horizon falls back to persistence (all coefficients zero).
      */
     public ForecastModel train(List<? extends SeriesView> series, Instant until) {
-        long end = SlotClock.slotOf(until);
-        ProfileFeatures features = new ProfileFeatures(settings);
-        int blocks = ProfileFeatures.blockCount();
-        Map<String, Samples[][]> byFacility = new HashMap<>();
-        for (SeriesView v : series) {
-            Samples[][] s = collect(v, end, features);
-            byFacility.merge(v.facilityId(), s, (a, b) -> {
-                for (int k = 0; k < blocks; k++) {
-                    for (int i = 0; i < a[k].length; i++) {
-                        a[k][i].addAll(b[k][i]);
-                    }
-                }
-                return a;
-            });
-            progress.accept(String.format("samples from %s: %d at 5 min", v.facilityId(), countAt(s, 0)));
-        }
+        Map<String, Samples[][]> byFacility = collectAll(series, SlotClock.slotOf(until));
         LeastAbsoluteDeviations lad = new LeastAbsoluteDeviations(30, 1e-4, 1e-9);
+        int blocks = ProfileFeatures.blockCount();
         Coefficients[] city = new Coefficients[blocks];
         for (int k = 0; k < blocks; k++) {
             Samples[] all = newSamples();
@@ -95,13 +82,31 @@ public final class ModelTrainer {
         byFacility.forEach((id, s) -> {
             ErrorTable table = new ErrorTable();
             for (int k = 0; k < blocks; k++) {
-                Coefficients c = own.get(id)[k] != null ? own.get(id)[k] : city[k];
-                addErrors(s[k], c, table, cityErrors);
+                addErrors(s[k], own.get(id)[k] != null ? own.get(id)[k] : city[k], table, cityErrors);
             }
             facilityErrors.put(id, table);
         });
-        own.values().removeIf(fits -> Arrays.stream(fits).allMatch(java.util.Objects::isNull));
+        own.values().removeIf(fits -> Arrays.stream(fits).allMatch(Objects::isNull));
         return new ForecastModel(settings, city, own, cityErrors, facilityErrors);
+    }
+
+    /** Samples per facility, time-of-day block and grid horizon. */
+    private Map<String, Samples[][]> collectAll(List<? extends SeriesView> series, long end) {
+        ProfileFeatures features = new ProfileFeatures(settings);
+        Map<String, Samples[][]> byFacility = new HashMap<>();
+        for (SeriesView v : series) {
+            Samples[][] s = collect(v, end, features);
+            byFacility.merge(v.facilityId(), s, (a, b) -> {
+                for (int k = 0; k < a.length; k++) {
+                    for (int i = 0; i < a[k].length; i++) {
+                        a[k][i].addAll(b[k][i]);
+                    }
+                }
+                return a;
+            });
+            progress.accept(String.format("samples from %s: %d at 5 min", v.facilityId(), countAt(s, 0)));
+        }
+        return byFacility;
     }
 
     private static void addErrors(Samples[] samples, Coefficients c, ErrorTable own, ErrorTable city) {

@@ -1,8 +1,11 @@
 package de.parkleit.routing.prediction;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * The free spaces of one facility over a period, on the five-minute slot grid: {@code NaN} where there is no valid
@@ -111,6 +114,55 @@ public final class OccupancySeries implements SeriesView {
             throw new IllegalArgumentException("length " + values.length + " != " + free.length);
         }
         return new OccupancySeries(facilityId, name, capacity, clock, firstSlot, values, fullByCode);
+    }
+
+    /** A builder for a series from readings in any order (a later reading for the same slot wins). */
+    public static Builder builder(String facilityId, int capacity, ZoneId zone) {
+        return new Builder(facilityId, capacity, new SlotClock(zone));
+    }
+
+    /** Collects readings for {@link OccupancySeries#builder}. */
+    public static final class Builder {
+        private final String facilityId;
+        private final int capacity;
+        private final SlotClock clock;
+        private final TreeMap<Long, Float> values = new TreeMap<>();
+        private final TreeMap<Long, Boolean> full = new TreeMap<>();
+
+        private Builder(String facilityId, int capacity, SlotClock clock) {
+            this.facilityId = facilityId;
+            this.capacity = capacity;
+            this.clock = clock;
+        }
+
+        /** A reading of free spaces ({@code NaN} for "no data"). */
+        public Builder add(Instant ts, double free) {
+            long slot = SlotClock.slotOf(ts);
+            values.put(slot, (float) free);
+            full.remove(slot);
+            return this;
+        }
+
+        /** An explicit "full" report. */
+        public Builder addFull(Instant ts) {
+            long slot = SlotClock.slotOf(ts);
+            values.put(slot, 0f);
+            full.put(slot, true);
+            return this;
+        }
+
+        public OccupancySeries build() {
+            if (values.isEmpty()) {
+                throw new IllegalStateException(facilityId + ": no readings");
+            }
+            long first = values.firstKey();
+            float[] grid = new float[Math.toIntExact(values.lastKey() - first + 1)];
+            Arrays.fill(grid, Float.NaN);
+            values.forEach((slot, v) -> grid[(int) (slot - first)] = v);
+            BitSet marks = new BitSet(grid.length);
+            full.keySet().forEach(slot -> marks.set((int) (slot - first)));
+            return new OccupancySeries(facilityId, facilityId, capacity, clock, first, grid, marks);
+        }
     }
 
     @Override

@@ -66,26 +66,33 @@ final class ProfileFeatures {
         }
         double recentDeviation = n == 0 ? x0 - p0 : devSum / n;
         double ratio = n == 0 || occProfile / n < 0.02 ? 1 : Math.max(0.25, Math.min(4, occ / occProfile));
-        double before = v.shareAt(s0 - settings.trendSlots());
-        double trend = Double.isNaN(before) ? 0 : x0 - before;
         double[] past = new double[HSL_WEEKS];
+        for (int k = 1; k <= HSL_WEEKS; k++) {
+            past[k - 1] = v.shareAt(v.clock().weeksBefore(s0, k));
+        }
+        double pBefore = profile(v, s0 - settings.trendSlots());
+        return new Origin(s0, x0, p0, recentDeviation, ratio, change(v, s0, x0, settings.trendSlots()),
+                busynessRatio(v, s0), past, Double.isNaN(pBefore) ? 0 : p0 - pBefore, block(v.clock(), s0));
+    }
+
+    /** HSL's multiplier: busyness of the last two hours over that of the same hours 1–3 weeks earlier, &gt;= 1. */
+    private static double busynessRatio(SeriesView v, long s0) {
         double pastBusy = 0;
         int busyWeeks = 0;
         for (int k = 1; k <= HSL_WEEKS; k++) {
-            long origin = v.clock().weeksBefore(s0, k);
-            past[k - 1] = v.shareAt(origin);
-            double busy = HslForecaster.busyness(v, origin);
+            double busy = HslForecaster.busyness(v, v.clock().weeksBefore(s0, k));
             if (!Double.isNaN(busy)) {
                 pastBusy += busy;
                 busyWeeks++;
             }
         }
         double recentBusy = Math.max(1, HslForecaster.busyness(v, s0));
-        double busynessRatio = busyWeeks == 0 ? 1 : Math.max(1, recentBusy / Math.max(1, pastBusy / busyWeeks));
-        double pBefore = profile(v, s0 - settings.trendSlots());
-        double profileTrend = Double.isNaN(pBefore) ? 0 : p0 - pBefore;
-        return new Origin(s0, x0, p0, recentDeviation, ratio, trend, busynessRatio, past, profileTrend,
-                block(v.clock(), s0));
+        return busyWeeks == 0 ? 1 : Math.max(1, recentBusy / Math.max(1, pastBusy / busyWeeks));
+    }
+
+    private static double change(SeriesView v, long s0, double x0, int slots) {
+        double before = v.shareAt(s0 - slots);
+        return Double.isNaN(before) ? 0 : x0 - before;
     }
 
     /** Fills {@code out} with the features for horizon {@code h}; false if there is no profile for the target. */
@@ -120,6 +127,13 @@ final class ProfileFeatures {
     /** Number of time-of-day blocks with coefficients of their own. */
     static int blockCount() {
         return BLOCK_STARTS.length + 1;
+    }
+
+    /** A block's local time span, like {@code 10:00-14:00}. */
+    static String blockName(int block) {
+        int from = block == 0 ? 0 : BLOCK_STARTS[block - 1];
+        int to = block == BLOCK_STARTS.length ? 24 * 60 : BLOCK_STARTS[block];
+        return String.format("%02d:%02d-%02d:%02d", from / 60, from % 60, to / 60, to % 60);
     }
 
     /** The time-of-day block of an origin slot. */

@@ -92,8 +92,8 @@ public final class SlotHistory implements SeriesView {
         if (latest == Long.MIN_VALUE) {
             return Long.MIN_VALUE;
         }
-        long from = Math.min(slot, latest);
-        for (long s = from; s >= from - maxSlots && s > latest - ring.length; s--) {
+        long oldest = Math.max(slot - maxSlots, latest - ring.length + 1);
+        for (long s = Math.min(slot, latest); s >= oldest; s--) {
             if (!Float.isNaN(ring[index(s)])) {
                 return s;
             }

@@ -5,19 +5,22 @@ import de.parkleit.routing.graph.RoadGraph;
 import java.util.Arrays;
 
 /**
- * A metric-independent contraction order by geometric nested dissection: a cell is split at the
- * median of the best of four directions (north, east and both diagonals), the smaller vertex
- * cover of the cut edges becomes the separator and is ranked above both halves, which are
- * ordered recursively; disconnected parts of a cell are ordered independently. Road networks
+ * A metric-independent contraction order by nested dissection: a cell is split by the smallest of
+ * four {@link InertialFlowCut}s (north, east and both diagonals; small cells at the geometric
+ * median with the smaller side of the cut as separator), the separator is ranked above both
+ * halves, which are ordered recursively; disconnected parts of a cell are ordered independently. Road networks
  * have small such separators, which keeps the contraction hierarchy built on this order flat.
  */
 public final class NestedDissection {
 
     private static final int LEAF = 4;
+    /** Cells this large are cut by inertial flow, smaller ones at the geometric median. */
+    private static final int FLOW_MIN = 48;
     private final int[][] adjacency;
     private final double[] x;
     private final double[] y;
     private final int[] mark;
+    private final int[] localIndex;
     private int stamp;
     private final int[] order;
     private int next;
@@ -33,6 +36,7 @@ public final class NestedDissection {
             y[v] = g.lat(v);
         }
         mark = new int[n];
+        localIndex = new int[n];
         order = new int[n];
     }
 
@@ -134,8 +138,13 @@ public final class NestedDissection {
     private int[][] bestSplit(int[] cell) {
         int[][] best = null;
         double[][] dirs = {{1, 0}, {0, 1}, {1, 1}, {1, -1}};
+        int[][] local = cell.length >= FLOW_MIN ? localAdjacency(cell) : null;
         for (double[] d : dirs) {
-            int[][] s = split(cell, d[0], d[1]);
+            int[][] s = local != null ? flowSplit(cell, local, d[0], d[1], best == null ? Integer.MAX_VALUE : best[2].length)
+                    : split(cell, d[0], d[1]);
+            if (s == null) {
+                continue;
+            }
             if (best == null || s[2].length < best[2].length
                     || (s[2].length == best[2].length && balance(s) < balance(best))) {
                 best = s;
@@ -148,7 +157,52 @@ public final class NestedDissection {
         return Math.abs(s[0].length - s[1].length);
     }
 
-    private int[][] split(int[] cell, double dx, double dy) {
+    /** The cell's adjacency in local indices (position in {@code cell}). */
+    private int[][] localAdjacency(int[] cell) {
+        for (int i = 0; i < cell.length; i++) {
+            localIndex[cell[i]] = i;
+        }
+        int inCell = ++stamp;
+        for (int v : cell) {
+            mark[v] = inCell;
+        }
+        int[][] local = new int[cell.length][];
+        for (int i = 0; i < cell.length; i++) {
+            int[] nb = adjacency[cell[i]];
+            int c = 0;
+            int[] tmp = new int[nb.length];
+            for (int w : nb) {
+                if (mark[w] == inCell) {
+                    tmp[c++] = localIndex[w];
+                }
+            }
+            local[i] = Arrays.copyOf(tmp, c);
+        }
+        return local;
+    }
+
+    /** Inertial-flow split along a direction, or null if its separator exceeds {@code limit}. */
+    private int[][] flowSplit(int[] cell, int[][] local, double dx, double dy, int limit) {
+        long[] keyed = sortedAlong(cell, dx, dy);
+        int[] sorted = new int[cell.length];
+        for (int i = 0; i < cell.length; i++) {
+            sorted[i] = (int) keyed[i];
+        }
+        int[] side = new InertialFlowCut(local, sorted).cut(limit);
+        if (side == null) {
+            return null;
+        }
+        IntArrayList l = new IntArrayList();
+        IntArrayList r = new IntArrayList();
+        IntArrayList sep = new IntArrayList();
+        for (int i = 0; i < cell.length; i++) {
+            (side[i] == 0 ? l : side[i] == 1 ? r : sep).add(cell[i]);
+        }
+        return new int[][] {l.toArray(), r.toArray(), sep.toArray()};
+    }
+
+    /** Local indices sorted by projection on (dx, dy), as {@code key << 32 | index}. */
+    private long[] sortedAlong(int[] cell, double dx, double dy) {
         double min = Double.MAX_VALUE;
         double max = -Double.MAX_VALUE;
         double[] proj = new double[cell.length];
@@ -163,6 +217,12 @@ public final class NestedDissection {
             keyed[i] = (long) ((proj[i] - min) * scale) << 32 | i;
         }
         Arrays.sort(keyed);
+        return keyed;
+    }
+
+    /** Median split along (dx, dy); the smaller side of the cut edges' ends is the separator. */
+    private int[][] split(int[] cell, double dx, double dy) {
+        long[] keyed = sortedAlong(cell, dx, dy);
         int half = cell.length / 2;
         int left = ++stamp;
         int right = ++stamp;

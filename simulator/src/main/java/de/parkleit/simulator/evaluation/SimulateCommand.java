@@ -63,8 +63,11 @@ public final class SimulateCommand {
 
     public Outcome execute(SimulateOptions o, String[] args, PrintStream out, PrintStream progress) throws java.io.IOException {
         City city = CityLoader.load(o.city(), "--city");
-        Scenario scenario = Scenario.resolve(o.scenario());
-        DriverParameters params = DriverParameters.defaults().withCompliance(o.compliance()).withSignReaction(o.signReaction());
+        Scenario named = Scenario.resolve(o.scenario());
+        Scenario scenario = o.demand() == null ? named : new Scenario(named.name(), named.day(), named.start(), named.end(),
+                o.demand(), named.description() + "; demand set to " + o.demand() + " by --demand");
+        DriverParameters params = DriverParameters.defaults().withCompliance(o.compliance()).withSignReaction(o.signReaction())
+                .withKnowProbability(o.know());
         try (SystemUnderTest system = o.mode().equals("real")
                 ? new WireSystem(o.apiUrl(), o.mqttUrl(), o.topicRoot())
                 : fastSystem.apply(o)) {

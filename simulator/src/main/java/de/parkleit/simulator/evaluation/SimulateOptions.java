@@ -13,12 +13,13 @@ import java.util.Locale;
  */
 public record SimulateOptions(Path city, String scenario, boolean guidance, double compliance, double signReaction,
                               long seed, Path out, ZoneId zone, String mode, String apiUrl, String mqttUrl,
-                              String topicRoot, boolean quiet) {
+                              String topicRoot, boolean quiet, Double demand, double know) {
 
     static final String USAGE = """
             usage: simulate [--city DIR] [--scenario NAME|FILE] [--guidance off|on] [--compliance 0..1]
                             [--signs 0..1] [--seed N] [--out DIR] [--timezone ZONE] [--mode fast|real]
                             [--url http://host:8080] [--mqtt tcp://host:1883] [--topic-root ROOT] [--quiet]
+                            [--demand X] [--know 0..1]
               --city        city folder (default cities/heidelberg)
               --scenario    saturday-peak (default), saturday, weekday, sunday, saturday-noon, stress, or a .properties file
               --guidance    on: run control (no guidance) and treatment on the same trips; off: control only (default on)
@@ -27,6 +28,8 @@ public record SimulateOptions(Path city, String scenario, boolean guidance, doub
               --seed        random seed; the same seed gives the same report (default 1)
               --out         report folder (default simulation-report)
               --mode        fast: virtual clock (default); real: against a running parkleit over HTTP and MQTT, in real time
+              --demand      override the scenario's demand scale (sensitivity runs)
+              --know        probability that a driver knows a facility near the destination (default 0.6)
             """;
 
     public static SimulateOptions parse(String[] args) {
@@ -43,6 +46,8 @@ public record SimulateOptions(Path city, String scenario, boolean guidance, doub
         String mqtt = "tcp://localhost:1883";
         String root = "parkleit/v1";
         boolean quiet = false;
+        Double demand = null;
+        double know = 0.6;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--quiet")) {
@@ -66,10 +71,13 @@ public record SimulateOptions(Path city, String scenario, boolean guidance, doub
                 case "--url" -> url = v.replaceAll("/+$", "");
                 case "--mqtt" -> mqtt = v;
                 case "--topic-root" -> root = v;
+                case "--demand" -> demand = positive(a, v);
+                case "--know" -> know = share(a, v);
                 default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
             }
         }
-        return new SimulateOptions(city, scenario, guidance, compliance, signs, seed, out, zone, mode, url, mqtt, root, quiet);
+        return new SimulateOptions(city, scenario, guidance, compliance, signs, seed, out, zone, mode, url, mqtt, root, quiet,
+                demand, know);
     }
 
     private static boolean onOff(String v) {
@@ -96,6 +104,18 @@ public record SimulateOptions(Path city, String scenario, boolean guidance, doub
             return d;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a number between 0 and 1, got " + v);
+        }
+    }
+
+    private static double positive(String name, String v) {
+        try {
+            double d = Double.parseDouble(v);
+            if (!(d > 0 && d <= 5)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number in (0, 5], got " + v);
         }
     }
 

@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Guidance from a running parkleit: {@code GET {base}/api/v1/guidance?from=lat,lon&to=lat,lon}.
- * Reads the facility ids, best first, from {@code recommendations} (or {@code options}, or a bare
- * array), each element's {@code facilityId} (or {@code facility.id}, {@code facility}, {@code id}).
+ * Reads the facility ids, best first, from {@code results} (the routing module's answer; also
+ * {@code recommendations}, {@code options} or a bare array), each element's {@code facility.id}
+ * (or {@code facilityId}, {@code facility}, {@code id}).
  * The wall clock is the guidance's clock here, so {@code now} is not sent.
  */
 public final class HttpGuidanceClient implements GuidanceClient {
@@ -30,6 +31,7 @@ public final class HttpGuidanceClient implements GuidanceClient {
 
     static List<String> facilityIds(JsonNode body) {
         JsonNode list = body.isArray() ? body
+                : body.has("results") ? body.get("results")
                 : body.has("recommendations") ? body.get("recommendations") : body.path("options");
         List<String> ids = new ArrayList<>();
         for (JsonNode n : list) {

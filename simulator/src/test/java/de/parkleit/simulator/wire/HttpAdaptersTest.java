@@ -35,6 +35,9 @@ class HttpAdaptersTest {
                 req.response().putHeader("Content-Type", "application/geo+json").end("""
                         {"type":"Feature","geometry":{"type":"LineString","coordinates":[[8.69,49.40],[8.70,49.41]]},
                          "properties":{"distance":1234.5,"duration":150.2,"optimize":"time","trafficVersion":0}}""");
+            } else if (req.path().equals("/api/v1/guidance") && to.startsWith("49.2")) {
+                req.response().end("{\"recommended\":\"x\",\"results\":[{\"rank\":1,\"facility\":{\"id\":\"x\",\"name\":\"X\"}},"
+                        + "{\"rank\":2,\"facility\":{\"id\":\"y\"}}]}");
             } else if (req.path().equals("/api/v1/guidance") && to.startsWith("49.1")) {
                 req.response().end("[{\"facility\":{\"id\":\"b\"}},{\"facilityId\":\"c\"}]");
             } else if (req.path().equals("/api/v1/guidance")) {
@@ -68,6 +71,8 @@ class HttpAdaptersTest {
         HttpGuidanceClient g = new HttpGuidanceClient(base);
         assertThat(g.recommend(new Position(49.4, 8.69), new Position(49.41, 8.7), Instant.now())).containsExactly("a", "b");
         assertThat(g.recommend(new Position(49.4, 8.69), new Position(49.1, 8.7), Instant.now())).containsExactly("b", "c");
+        assertThat(g.recommend(new Position(49.4, 8.69), new Position(49.2, 8.7), Instant.now())).as("the routing module's answer")
+                .containsExactly("x", "y");
     }
 
     @Test

@@ -163,11 +163,14 @@ public final class InfluxDbStore implements TimeSeriesStore {
      * One day of slack covers InfluxDB deleting whole shard groups. Steps under 5 minutes read raw only.
      */
     private Instant horizon(HistoryWindow w) {
+        return horizon(w, clock.instant(), options.rawRetention());
+    }
+
+    static Instant horizon(HistoryWindow w, Instant now, Duration rawRetention) {
         if (!w.fromAggregates()) {
             return w.from();
         }
-        Instant rawSince = clock.instant().minus(options.rawRetention()).plus(Duration.ofDays(1));
-        return HistoryWindow.ceil(rawSince, w.step());
+        return HistoryWindow.ceil(now.minus(rawRetention).plus(Duration.ofDays(1)), w.step());
     }
 
     @Override

@@ -16,18 +16,20 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The history queries in QuestDB SQL. Steps that are multiples of 5 minutes read the materialized
- * 5-minute views (sums and counts, re-aggregated exactly), finer steps read the raw tables. Every
+ * The history queries in QuestDB SQL. Steps that are multiples of 5 minutes read the 5-minute
+ * aggregate tables (sums and counts, re-aggregated exactly), finer steps read the raw tables. Every
  * query first waits for the writes acknowledged before it (see {@link QuestDbHttp}).
  */
 final class QuestDbHistory {
 
     private final QuestDbHttp sql;
     private final Duration visibility;
+    private final QuestDbAggregationQueue aggregation;
 
-    QuestDbHistory(QuestDbHttp sql, Duration visibility) {
+    QuestDbHistory(QuestDbHttp sql, Duration visibility, QuestDbAggregationQueue aggregation) {
         this.sql = sql;
         this.visibility = visibility;
+        this.aggregation = aggregation;
     }
 
     Map<String, List<OccupancyBucket>> occupancy(Collection<String> facilityIds, HistoryWindow w) {
@@ -36,15 +38,15 @@ final class QuestDbHistory {
         String q;
         if (w.step().equals(HistoryWindow.AGGREGATE_STEP)) { // the view's own buckets: no re-aggregation
             q = "SELECT ts, facility, sum_free / samples::double, min_free, max_free, samples FROM "
-                    + QuestDbSchema.OCCUPANCY_5M + where;
+                    + QuestDbAggregate.OCCUPANCY.table() + where;
         } else if (w.fromAggregates()) {
             q = "SELECT ts, facility, sum(sum_free) / sum(samples)::double, min(min_free), max(max_free), sum(samples)"
-                    + " FROM " + QuestDbSchema.OCCUPANCY_5M + where + QuestDbSql.sampleBy(w.step()) + " ORDER BY ts";
+                    + " FROM " + QuestDbAggregate.OCCUPANCY.table() + where + QuestDbSql.sampleBy(w.step()) + " ORDER BY ts";
         } else {
             q = "SELECT ts, facility, avg(free), min(free), max(free), count() FROM parking_occupancy" + where
                     + QuestDbSql.sampleBy(w.step()) + " ORDER BY ts";
         }
-        awaitVisible(Measurement.PARKING_OCCUPANCY, w.fromAggregates() ? QuestDbSchema.OCCUPANCY_5M : null);
+        awaitVisible(Measurement.PARKING_OCCUPANCY, w.fromAggregates() ? QuestDbAggregate.OCCUPANCY.table() : null);
         Map<String, List<OccupancyBucket>> out = empty(ids);
         for (Object[] r : sql.query(q)) {
             out.get((String) r[1]).add(new OccupancyBucket(QuestDbSql.instant((String) r[0]),
@@ -58,9 +60,9 @@ final class QuestDbHistory {
         String where = " WHERE detector IN " + QuestDbSql.inList(ids) + " AND " + QuestDbSql.range(w.from(), w.to());
         String q = w.fromAggregates()
                 ? "SELECT ts, detector, sum(vehicles), sum(speed_sum) / sum(speed_n), sum(occ_sum) / sum(occ_n),"
-                        + " sum(samples) FROM " + QuestDbSchema.TRAFFIC_5M + where
+                        + " sum(samples) FROM " + QuestDbAggregate.TRAFFIC.table() + where
                 : "SELECT ts, detector, sum(count), avg(speed_kmh), avg(occupancy_pct), count() FROM traffic" + where;
-        awaitVisible(Measurement.TRAFFIC, w.fromAggregates() ? QuestDbSchema.TRAFFIC_5M : null);
+        awaitVisible(Measurement.TRAFFIC, w.fromAggregates() ? QuestDbAggregate.TRAFFIC.table() : null);
         Map<String, List<TrafficBucket>> out = empty(ids);
         for (Object[] r : sql.query(q + QuestDbSql.sampleBy(w.step()) + " ORDER BY ts")) {
             out.get((String) r[1]).add(new TrafficBucket(QuestDbSql.instant((String) r[0]), (long) num(r[2]),
@@ -92,12 +94,15 @@ final class QuestDbHistory {
         return rows.isEmpty() ? 0 : (long) num(rows.get(0)[0]);
     }
 
-    private void awaitVisible(Measurement base, String view) {
-        long deadline = System.nanoTime() + visibility.toNanos();
-        long txn = sql.awaitVisible(base.table(), visibility);
-        if (view != null) {
-            sql.awaitView(view, txn, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    /** Waits for earlier writes: to the raw table, or through the aggregation queue to the aggregate table. */
+    private void awaitVisible(Measurement raw, String aggregate) {
+        if (aggregate == null) {
+            sql.awaitVisible(raw.table(), visibility);
+            return;
         }
+        long deadline = System.nanoTime() + visibility.toNanos();
+        aggregation.awaitDrained(visibility);
+        sql.awaitVisible(aggregate, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
     private static <T> Map<String, List<T>> empty(Set<String> ids) {

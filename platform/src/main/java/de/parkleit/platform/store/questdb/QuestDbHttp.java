@@ -16,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * SQL over QuestDB's HTTP {@code /exec} endpoint (result rows streamed out of the JSON), and the
@@ -28,9 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * table's {@code writerTxn} up to that sequencer txn. {@link #awaitVisible} reads
  * {@code sequencerTxn} from {@code wal_tables()} and polls (1 ms, doubling to 50 ms) until
  * {@code writerTxn} reaches it, so a query sees every write acknowledged before the query started.
- * Queries on the 5-minute materialized views also wait for the view's refresh to reach that txn
- * ({@code refresh_base_table_txn} in {@code materialized_views()}); the base txn a view was last
- * seen complete for is remembered, so without new writes the barrier costs one small query.
+ * Without new writes the barrier costs one small query.
  */
 final class QuestDbHttp {
 
@@ -39,7 +35,6 @@ final class QuestDbHttp {
     private final HttpClient http;
     private final String baseUrl;
     private final Duration timeout;
-    private final Map<String, Long> viewCompleteFor = new ConcurrentHashMap<>();
 
     QuestDbHttp(String baseUrl, Duration timeout) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -139,36 +134,6 @@ final class QuestDbHttp {
                 return target;
             }
             pause(deadline, napMs, table + " did not apply txn " + target + " within " + max.toMillis() + " ms");
-        }
-    }
-
-    /**
-     * Waits until materialized {@code view} has been refreshed up to base table txn {@code baseTxn}
-     * and that refresh is applied, for at most {@code max}. Throws if the view is invalid.
-     */
-    void awaitView(String view, long baseTxn, Duration max) {
-        if (baseTxn <= 0 || viewCompleteFor.getOrDefault(view, -1L) >= baseTxn) {
-            return; // nothing written yet, or already seen complete for this txn
-        }
-        long deadline = System.nanoTime() + max.toNanos();
-        String sql = "SELECT refresh_base_table_txn, view_status, invalidation_reason FROM materialized_views()"
-                + " WHERE view_name = '" + view + "'";
-        for (long napMs = 1; ; napMs = Math.min(50, napMs * 2)) {
-            List<Object[]> rows = query(sql);
-            if (rows.isEmpty()) {
-                throw new StoreUnavailableException("QuestDB materialized view " + view + " is missing", null);
-            }
-            Object[] row = rows.get(0);
-            if ("invalid".equals(row[1])) {
-                throw new StoreUnavailableException("QuestDB materialized view " + view + " is invalid: "
-                        + row[2] + " (run REFRESH MATERIALIZED VIEW " + view + " FULL)", null);
-            }
-            if (row[0] != null && (Long) row[0] >= baseTxn) {
-                awaitVisible(view, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-                viewCompleteFor.merge(view, baseTxn, Math::max);
-                return;
-            }
-            pause(deadline, napMs, "view " + view + " did not refresh to base txn " + baseTxn + " within " + max.toMillis() + " ms");
         }
     }
 

@@ -8,24 +8,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The tables and views of the store, created at start if missing and re-aligned to the configured
- * retention on every start.
+ * The tables of the store, created at start if missing and re-aligned to the configured retention
+ * on every start.
  *
  * <ul>
  *   <li>Raw tables: designated timestamp {@code ts}, daily partitions, WAL, and
  *       {@code DEDUP UPSERT KEYS(ts, <ids>)} so that writing the same series and timestamp again
- *       overwrites the row (idempotent replay); readings keep {@code TTL} = raw retention, events
- *       (guidance, signs) the aggregate retention.</li>
- *   <li>Materialized views {@code parking_occupancy_5m} and {@code traffic_5m}: 5-minute aggregates
- *       kept as sums and counts (so coarser steps re-aggregate exactly), refreshed incrementally by
- *       QuestDB after each base transaction, monthly partitions, {@code TTL} = aggregate retention.
- *       Dropping raw partitions by TTL leaves the views intact: this is the downsampling job.</li>
+ *       overwrites the row (idempotent replay). Raw readings have no TTL: {@link QuestDbDownsampler}
+ *       drops their old days after aggregating them. Events (guidance, signs) keep a TTL of the
+ *       aggregate retention.</li>
+ *   <li>5-minute aggregate tables ({@link QuestDbAggregate}): monthly partitions, DEDUP on
+ *       (ts, id), TTL of the aggregate retention.</li>
+ *   <li>{@code parkleit_retention}: up to which day raw rows were dropped, per raw table.</li>
  * </ul>
+ * Earlier versions kept the aggregates in materialized views with a raw TTL; TTL could drop raw
+ * days before the view had aggregated them (a backfill older than raw retention lost them), so
+ * such views are dropped and replaced by tables, and the raw TTL is cleared.
  */
 final class QuestDbSchema {
-
-    static final String OCCUPANCY_5M = "parking_occupancy_5m";
-    static final String TRAFFIC_5M = "traffic_5m";
 
     private static final Map<Measurement, String> COLUMNS = new EnumMap<>(Map.of(
             Measurement.PARKING_OCCUPANCY, "facility SYMBOL, free INT, capacity INT, status VARCHAR",
@@ -35,35 +35,29 @@ final class QuestDbSchema {
             Measurement.GUIDANCE_ISSUED, "facility SYMBOL, request SYMBOL, probability_free DOUBLE",
             Measurement.SIGN_DISPLAY, "sign SYMBOL, text VARCHAR"));
 
-    private static final Map<String, String> VIEWS = Map.of(
-            OCCUPANCY_5M, "SELECT ts, facility, min(free) min_free, max(free) max_free, sum(free) sum_free,"
-                    + " count() samples FROM parking_occupancy SAMPLE BY 5m",
-            TRAFFIC_5M, "SELECT ts, detector, sum(count) vehicles, sum(speed_kmh) speed_sum, count(speed_kmh) speed_n,"
-                    + " sum(occupancy_pct) occ_sum, count(occupancy_pct) occ_n, count() samples FROM traffic SAMPLE BY 5m");
-
     private QuestDbSchema() {
     }
 
-    /** The statements to run at start, in order. */
+    /** The statements to run at start, in order (after dropping old materialized views). */
     static List<String> statements(StoreOptions options) {
         List<String> out = new ArrayList<>();
         for (Measurement m : Measurement.values()) {
-            long ttlDays = isEvent(m) ? options.aggregateRetention().toDays() : options.rawRetention().toDays();
+            long ttlDays = isEvent(m) ? options.aggregateRetention().toDays() : 0;
             out.add(create(m, ttlDays));
             out.add("ALTER TABLE " + m.table() + " SET TTL " + ttlDays + " DAYS");
         }
         long months = options.aggregateRetentionMonths();
-        for (String view : List.of(OCCUPANCY_5M, TRAFFIC_5M)) {
-            out.add("CREATE MATERIALIZED VIEW IF NOT EXISTS " + view + " AS (" + VIEWS.get(view) + ")"
-                    + " PARTITION BY MONTH TTL " + months + " MONTHS");
-            out.add("ALTER MATERIALIZED VIEW " + view + " SET TTL " + months + " MONTHS");
+        for (QuestDbAggregate a : QuestDbAggregate.values()) {
+            out.add(a.create(months));
+            out.add("ALTER TABLE " + a.table() + " SET TTL " + months + " MONTHS");
         }
+        out.add(QuestDbDownsampler.createRetentionTable());
         return out;
     }
 
     static String create(Measurement m, long ttlDays) {
         return "CREATE TABLE IF NOT EXISTS " + m.table() + " (" + COLUMNS.get(m) + ", ts TIMESTAMP)"
-                + " TIMESTAMP(ts) PARTITION BY DAY TTL " + ttlDays + " DAYS WAL"
+                + " TIMESTAMP(ts) PARTITION BY DAY" + (ttlDays > 0 ? " TTL " + ttlDays + " DAYS" : "") + " WAL"
                 + " DEDUP UPSERT KEYS(ts, " + String.join(", ", m.tags()) + ")";
     }
 

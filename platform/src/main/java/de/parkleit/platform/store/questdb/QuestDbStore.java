@@ -19,10 +19,16 @@ import de.parkleit.platform.store.StoreRejectedException;
 import de.parkleit.platform.store.StoreUnavailableException;
 import de.parkleit.platform.store.TimeSeriesStore;
 import de.parkleit.platform.store.TrafficBucket;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
@@ -34,8 +40,10 @@ import org.slf4j.LoggerFactory;
  * {@link TimeSeriesStore} on QuestDB: writes InfluxDB line protocol through influxdb-client-java's
  * {@link WriteApiBlocking} in batches of {@link StoreOptions#batchSize()} points (each batch one HTTP
  * request, committed as one transaction or rejected whole; nothing is buffered, so nothing is dropped
- * silently), reads with SQL over HTTP after waiting for the WAL to apply (see {@link QuestDbHttp}).
- * Thread-safe; methods block.
+ * silently), then queues the 5-minute buckets it touched for recomputation
+ * ({@link QuestDbAggregationQueue}, {@link QuestDbDownsampler}, which also runs the retention job on
+ * a daemon thread), reads with SQL over HTTP after waiting for the WAL to apply and, for aggregates,
+ * for the queue (see {@link QuestDbHttp}). Thread-safe; methods block.
  */
 public final class QuestDbStore implements TimeSeriesStore {
 
@@ -46,18 +54,29 @@ public final class QuestDbStore implements TimeSeriesStore {
     private final WriteApiBlocking writes;
     private final QuestDbHttp sql;
     private final QuestDbHistory history;
+    private final QuestDbDownsampler downsampler;
+    private final QuestDbAggregationQueue aggregation;
+    private final ScheduledExecutorService job;
     private final StoreOptions options;
     private final AutoCloseable owned;
     private final String name;
 
-    private QuestDbStore(InfluxDBClient client, QuestDbHttp sql, StoreOptions options, AutoCloseable owned, String name) {
+    private QuestDbStore(InfluxDBClient client, QuestDbHttp sql, QuestDbDownsampler downsampler, StoreOptions options,
+                         AutoCloseable owned, String name) {
         this.client = client;
         this.writes = client.getWriteApiBlocking();
         this.sql = sql;
-        this.history = new QuestDbHistory(sql, options.visibilityTimeout());
+        this.downsampler = downsampler;
+        this.aggregation = new QuestDbAggregationQueue(downsampler);
+        this.history = new QuestDbHistory(sql, options.visibilityTimeout(), aggregation);
         this.options = options;
         this.owned = owned;
         this.name = name;
+        this.job = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "parkleit-store-downsampling");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Connects to a running QuestDB at {@code httpUrl} and creates the tables if missing. */
@@ -79,22 +98,60 @@ public final class QuestDbStore implements TimeSeriesStore {
         InfluxDBClient client = InfluxDBClientFactory.create(InfluxDBClientOptions.builder()
                 .url(httpUrl).org(UNUSED).bucket(UNUSED).okHttpClient(ok).build());
         QuestDbHttp sql = new QuestDbHttp(httpUrl, options.requestTimeout());
+        WriteApiBlocking writer = client.getWriteApiBlocking();
+        QuestDbDownsampler downsampler = new QuestDbDownsampler(sql, options, Clock.systemUTC(), lines -> send(writer, lines));
+        List<QuestDbAggregate> fresh;
         try {
-            for (String ddl : QuestDbSchema.statements(options)) {
-                sql.exec(ddl);
-            }
+            fresh = createSchema(sql, options);
+            downsampler.load();
         } catch (RuntimeException e) {
             client.close();
             closeQuietly(owned, name);
             throw e;
         }
+        QuestDbStore store = new QuestDbStore(client, sql, downsampler, options, owned, name);
+        store.startJob(fresh);
         LOG.info("QuestDB store ready at {} (batch size {})", httpUrl, options.batchSize());
-        return new QuestDbStore(client, sql, options, owned, name);
+        return store;
+    }
+
+    /** Creates missing tables, replaces materialized views of earlier versions; returns the aggregate tables that are new. */
+    private static List<QuestDbAggregate> createSchema(QuestDbHttp sql, StoreOptions options) {
+        Set<String> tables = new HashSet<>();
+        sql.query("SELECT table_name FROM tables()").forEach(r -> tables.add((String) r[0]));
+        for (Object[] v : sql.query("SELECT view_name FROM materialized_views()")) {
+            sql.exec("DROP MATERIALIZED VIEW IF EXISTS " + QuestDbSql.literal((String) v[0]).replace("'", ""));
+            tables.remove((String) v[0]);
+        }
+        for (String ddl : QuestDbSchema.statements(options)) {
+            sql.exec(ddl);
+        }
+        return java.util.Arrays.stream(QuestDbAggregate.values()).filter(a -> !tables.contains(a.table())).toList();
+    }
+
+    private void startJob(List<QuestDbAggregate> fresh) {
+        job.execute(() -> safely(() -> fresh.forEach(downsampler::catchUp)));
+        long period = QuestDbDownsampler.PERIOD.toSeconds();
+        job.scheduleWithFixedDelay(() -> safely(downsampler::run), 0, period, TimeUnit.SECONDS);
+    }
+
+    private void safely(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            LOG.warn("store downsampling/retention run failed, retrying in {}: {}", QuestDbDownsampler.PERIOD, e.toString());
+        }
+    }
+
+    /** Runs the downsampling and retention job now (tests, operations). */
+    void runJobNow() {
+        downsampler.run();
     }
 
     @Override
     public void write(Collection<? extends Reading> readings) {
         writeLines(readings, LineProtocol::append);
+        aggregation.enqueue(readings);
     }
 
     @Override
@@ -123,6 +180,10 @@ public final class QuestDbStore implements TimeSeriesStore {
 
     /** Sends one batch of complete lines; the caller's batch is not split further. */
     void send(CharSequence lines) {
+        send(writes, lines);
+    }
+
+    private static void send(WriteApiBlocking writes, CharSequence lines) {
         try {
             writes.writeRecord(UNUSED, UNUSED, WritePrecision.US, lines.toString());
         } catch (InfluxException e) {
@@ -178,6 +239,8 @@ public final class QuestDbStore implements TimeSeriesStore {
 
     @Override
     public void close() {
+        job.shutdownNow();
+        aggregation.close();
         client.close();
         closeQuietly(owned, name);
     }

@@ -1,0 +1,197 @@
+package de.parkleit.bench.guidance;
+
+import de.parkleit.broker.EmbeddedBroker;
+import de.parkleit.core.city.City;
+import de.parkleit.core.facility.Facility;
+import de.parkleit.core.topic.Topics;
+import de.parkleit.ingest.IngestConfig;
+import de.parkleit.ingest.IngestVerticle;
+import de.parkleit.platform.city.CityLoader;
+import de.parkleit.platform.config.Env;
+import de.parkleit.platform.http.Problems;
+import de.parkleit.platform.metrics.Health;
+import de.parkleit.platform.mqtt.MqttSettings;
+import de.parkleit.routing.graph.RoadGraph;
+import de.parkleit.routing.guidance.GuidanceConfig;
+import de.parkleit.routing.guidance.service.GuidanceVerticle;
+import de.parkleit.routing.http.RouteHandler;
+import de.parkleit.routing.network.RoadNetwork;
+import de.parkleit.routing.signs.Sign;
+import de.parkleit.routing.signs.SignsConfig;
+import de.parkleit.routing.signs.SignsFile;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The guidance benchmarks on the demo city, in one process with the embedded broker:
+ * <ol>
+ *   <li>{@code GET /api/v1/guidance} at a fixed rate while every facility's retained state keeps
+ *   changing, next to {@code GET /api/v1/route} (the bare route search) at the same rate, same
+ *   server and worker pool, phases alternating;</li>
+ *   <li>reading to sign: occupancy readings through ingest and the sign service to the first sign
+ *   frame showing the new count, next to a plain message through the same broker.</li>
+ * </ol>
+ * Arguments: city folder, rate (requests/s), seconds per phase, rounds, readings, report file.
+ */
+public final class GuidanceBench {
+
+    private GuidanceBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path cityFolder = Path.of(args[0]);
+        double rate = Double.parseDouble(args[1]);
+        double seconds = Double.parseDouble(args[2]);
+        int rounds = Integer.parseInt(args[3]);
+        int readings = Integer.parseInt(args[4]);
+        Path report = Path.of(args[5]);
+        City city = CityLoader.load(cityFolder, "city");
+        RoadNetwork network = RoadNetwork.load(city.roadNetwork());
+        EmbeddedBroker broker = new EmbeddedBroker("127.0.0.1", freePort(), null);
+        broker.start();
+        Vertx vertx = Vertx.vertx();
+        StringBuilder out = new StringBuilder();
+        try {
+            WorkerExecutor pool = vertx.createSharedWorkerExecutor("parkleit-routing", 2);
+            out.append(guidanceLatency(vertx, pool, broker.url(), city, network, rate, seconds, rounds));
+            out.append('\n').append(signLatency(vertx, pool, broker.url(), city, network, readings));
+        } finally {
+            vertx.close().await();
+            broker.close();
+        }
+        String text = out.toString();
+        System.out.println(text);
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, text);
+    }
+
+    private static String guidanceLatency(Vertx vertx, WorkerExecutor pool, String brokerUrl, City city, RoadNetwork network,
+                                          double rate, double seconds, int rounds) throws Exception {
+        Topics topics = new Topics("bench-" + System.nanoTime() + "/parkleit/v1");
+        GuidanceConfig config = GuidanceConfig.fromEnv(new Env(Map.of("PARKLEIT_TOPIC_ROOT", topics.root(),
+                "PARKLEIT_INSTANCE_ID", "bench", "PARKLEIT_GUIDANCE_HOLD", "20s")));
+        DiscardingStore store = new DiscardingStore();
+        GuidanceVerticle guidance = new GuidanceVerticle(config,
+                SignsConfig.defaults(topics.root(), city.folder().resolve("signs.geojson")),
+                new MqttSettings(brokerUrl, "bench-a", true, null, null), city, network, null, store, pool, new SimpleMeterRegistry(),
+                new Health(), Clock.systemUTC());
+        String deployment = vertx.deployVerticle(guidance).await();
+        Router router = Router.router(vertx);
+        Problems.install(router);
+        guidance.routes().mount(router);
+        new RouteHandler(pool, network).mount(router);
+        HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
+        List<String> trips = trips(network.graph(), city.facilities(), 500);
+        HttpLoad load = new HttpLoad(vertx, server.actualPort());
+        StringBuilder sb = new StringBuilder();
+        try (StateChurn churn = new StateChurn(brokerUrl, topics, city.facilities())) {
+            churn.start(20);
+            Thread.sleep(1_000);
+            load.run(rate, Math.min(10, seconds), i -> "/api/v1/guidance?" + trips.get(i % trips.size()));
+            load.run(rate, Math.min(10, seconds), i -> "/api/v1/route?" + trips.get(i % trips.size()));
+            Samples gAll = new Samples();
+            Samples gOk = new Samples();
+            Samples rAll = new Samples();
+            Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+            long statesBefore = churn.published.get();
+            long t0 = System.nanoTime();
+            for (int r = 0; r < rounds; r++) {
+                HttpLoad.Result g = load.run(rate, seconds, i -> "/api/v1/guidance?" + trips.get((i * 7) % trips.size()));
+                HttpLoad.Result rt = load.run(rate, seconds, i -> "/api/v1/route?" + trips.get((i * 7) % trips.size()));
+                copy(g.all(), gAll);
+                copy(g.ok(), gOk);
+                copy(rt.all(), rAll);
+                g.statuses().forEach((k, v) -> statuses.merge(k, v, Integer::sum));
+                if (g.errors() + rt.errors() > 0) {
+                    sb.append("transport errors: ").append(g.errors() + rt.errors()).append('\n');
+                }
+            }
+            double stateRate = (churn.published.get() - statesBefore) / ((System.nanoTime() - t0) / 1e9);
+            sb.append(String.format(Locale.ROOT, "### Guidance at %.0f requests/s (%d x %.0f s per endpoint, phases alternating, "
+                    + "facility states changing at %.1f/s)%n%n", rate, rounds, seconds, stateRate));
+            sb.append(Stats.header("endpoint")).append('\n');
+            sb.append(gAll.stats("`GET /api/v1/guidance` (all answers)").row()).append('\n');
+            sb.append(gOk.stats("`GET /api/v1/guidance` (200 answers)").row()).append('\n');
+            sb.append(rAll.stats("`GET /api/v1/route` (floor: one route search)").row()).append('\n');
+            sb.append("\nguidance status counts: ").append(statuses).append("; events to the store: ").append(store.events.get())
+                    .append('\n');
+        }
+        server.close().await();
+        vertx.undeploy(deployment).await();
+        return sb.toString();
+    }
+
+    private static void copy(Samples from, Samples to) {
+        from.forEach(to::add);
+    }
+
+    private static String signLatency(Vertx vertx, WorkerExecutor pool, String brokerUrl, City city, RoadNetwork network,
+                                      int readings) throws Exception {
+        Topics topics = new Topics("bench-" + System.nanoTime() + "/parkleit/v1");
+        DiscardingStore store = new DiscardingStore();
+        Path spool = Files.createTempDirectory("bench-spool");
+        IngestConfig ingest = IngestConfig.defaults(topics.root(), spool).withStateInterval(Duration.ofMillis(200));
+        String ingestId = vertx.deployVerticle(new IngestVerticle(ingest, new MqttSettings(brokerUrl, "bench-ingest", true, null, null),
+                city, store, new SimpleMeterRegistry(), new Health())).await();
+        GuidanceConfig config = GuidanceConfig.defaults(topics.root(), "bench-signs");
+        String guidanceId = vertx.deployVerticle(new GuidanceVerticle(config,
+                SignsConfig.defaults(topics.root(), city.folder().resolve("signs.geojson")),
+                new MqttSettings(brokerUrl, "bench-b", true, null, null), city, network, null, store, pool, new SimpleMeterRegistry(),
+                new Health(), Clock.systemUTC())).await();
+        Set<String> onCountSigns = SignsFile.read(city.folder().resolve("signs.geojson"),
+                        city.facilities().stream().map(Facility::id).collect(Collectors.toSet())).stream()
+                .filter(s -> s.display() == Sign.Display.COUNT).flatMap(s -> s.facilities().stream()).collect(Collectors.toSet());
+        List<Facility> shown = city.facilities().stream().filter(f -> onCountSigns.contains(f.id())).toList();
+        double perSecond = 10;
+        SignLatency.Result r = new SignLatency(brokerUrl, topics, shown).run(readings, perSecond);
+        vertx.undeploy(guidanceId).await();
+        vertx.undeploy(ingestId).await();
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "### Reading to sign (%d readings at %.0f/s over %d facilities shown on count signs; "
+                + "ingest state interval 200 ms)%n%n", readings, perSecond, shown.size()));
+        sb.append(Stats.header("hop")).append('\n');
+        sb.append(r.readingToSign().stats("reading published -> first sign frame showing it").row()).append('\n');
+        sb.append(r.readingToState().stats("reading published -> facility state (ingest)").row()).append('\n');
+        sb.append(r.stateToSign().stats("facility state -> sign frame (guidance signs)").row()).append('\n');
+        sb.append(r.broker().stats("floor: one message through the broker").row()).append('\n');
+        sb.append("\nreadings never seen on a sign: ").append(r.missing()).append('\n');
+        return sb.toString();
+    }
+
+    /** {@code from=..&to=..} pairs: origins at random junctions, destinations within 300 m of a random facility. */
+    static List<String> trips(RoadGraph g, List<Facility> facilities, int n) {
+        Random random = new Random(42);
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int node = random.nextInt(g.nodeCount());
+            Facility f = facilities.get(random.nextInt(facilities.size()));
+            double bearing = random.nextDouble() * 2 * Math.PI;
+            double d = random.nextDouble() * 300;
+            double lat = f.lat() + d * Math.cos(bearing) / 111_320;
+            double lon = f.lon() + d * Math.sin(bearing) / (111_320 * Math.cos(Math.toRadians(f.lat())));
+            out.add(String.format(Locale.ROOT, "from=%.6f,%.6f&to=%.6f,%.6f", g.lat(node), g.lon(node), lat, lon));
+        }
+        return out;
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Load run against a real parkleit serve process and a private Mosquitto (see docs/reliability.md, "Load").
+#   bench/load/run.sh [seconds=600] [rate=5000] [gateways=1000] [http-clients=4]
+# Needs: a built app (app/target/parkleit.jar, e.g. `mvn -B -q -pl app -am package -DskipTests`),
+# /usr/sbin/mosquitto, curl. Writes bench/load/target/load-report.md; exits 1 on loss or errors.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+seconds="${1:-600}"; rate="${2:-5000}"; gateways="${3:-1000}"; clients="${4:-4}"
+app_dir="${PARKLEIT_LOAD_APP_DIR:-$repo/app/target}"   # a copy of app/target lets a build run meanwhile
+jar="$app_dir/parkleit.jar"
+[ -f "$jar" ] || { echo "build the app first: mvn -B -q -pl app -am package -DskipTests" >&2; exit 2; }
+
+work="$(mktemp -d /tmp/parkleit-load.XXXXXX)"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+mqtt_port="$(free_port)"; http_port="$(free_port)"; qdb_port="$(free_port)"
+cat > "$work/mosquitto.conf" <<CONF
+listener $mqtt_port 127.0.0.1
+user $(id -un)
+allow_anonymous true
+persistence true
+persistence_location $work/
+autosave_interval 1
+max_queued_messages 1000000
+max_inflight_messages 1000
+max_connections -1
+log_dest file $work/mosquitto.log
+CONF
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+/usr/sbin/mosquitto -c "$work/mosquitto.conf" & pids+=("$!")
+PARKLEIT_HOME="$repo" PARKLEIT_DATA_DIR="$work/data" PARKLEIT_HTTP_PORT="$http_port" PARKLEIT_QUESTDB_HTTP_PORT="$qdb_port" \
+PARKLEIT_MQTT_URL="tcp://127.0.0.1:$mqtt_port" PARKLEIT_INSTANCE_ID="load" PARKLEIT_MAP_TILE_URL=none \
+PARKLEIT_HTTP_RATE_LIMIT=1000000 PARKLEIT_HTTP_RATE_BURST=1000000 \
+  java ${PARKLEIT_LOAD_JAVA_OPTS:--Xms256m -Xmx1g} -jar "$jar" serve > "$work/parkleit.log" 2>&1 & parkleit_pid="$!"; pids+=("$parkleit_pid")
+
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$http_port/health/ready" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fs "http://127.0.0.1:$http_port/health/ready" >/dev/null || { echo "parkleit did not get ready; log: $work/parkleit.log" >&2; tail -20 "$work/parkleit.log" >&2; exit 2; }
+
+mkdir -p "$here/target"
+java -Xmx512m -cp "$jar:$app_dir/lib/*" "$here/LoadRun.java" --mqtt "tcp://127.0.0.1:$mqtt_port" \
+  --http "http://127.0.0.1:$http_port" --seconds "$seconds" --rate "$rate" --gateways "$gateways" --http-clients "$clients" \
+  --questdb "http://127.0.0.1:$qdb_port" --pid "$parkleit_pid" --report "$here/target/load-report.md"
