@@ -19,6 +19,13 @@ public final class EdgeGeometry {
         int s = graph.segmentOf(edge);
         boolean rev = graph.isReversed(edge);
         int n = graph.segmentPointCount(s);
+        if (from <= 0 && to >= 1) {
+            for (int i = 0; i < n; i++) {
+                int k = rev ? n - 1 - i : i;
+                add(out, new GeoPoint(graph.segmentLatE7(s, k) * 1e-7, graph.segmentLonE7(s, k) * 1e-7));
+            }
+            return;
+        }
         double[] lat = new double[n];
         double[] lon = new double[n];
         double[] cum = new double[n];

@@ -41,6 +41,8 @@ public final class RoadNetwork {
     private final SearchEngine.Metric lengths;
     private final AtomicReference<SearchEngine.Metric> travelTimes;
     private final double snapMeters;
+    /** Serialises weight updates so versions are published in order; queries never take it. */
+    private final Object refreshLock = new Object();
 
     /** A network over a built graph with default settings (tests, tools). */
     public RoadNetwork(RoadGraph graph, double snapMeters) {
@@ -126,9 +128,11 @@ public final class RoadNetwork {
      * @return the new weights version
      */
     public long refreshTravelTimes(Instant now) {
-        EdgeWeights w = traffic.weightsAt(now);
-        setTravelTimes(w);
-        return w.version();
+        synchronized (refreshLock) {
+            EdgeWeights w = traffic.weightsAt(now);
+            setTravelTimes(w);
+            return w.version();
+        }
     }
 
     /**
@@ -139,7 +143,9 @@ public final class RoadNetwork {
         if (times.size() != graph.edgeCount()) {
             throw new IllegalArgumentException("expected " + graph.edgeCount() + " edge weights, got " + times.size());
         }
-        travelTimes.set(engine.prepare(times));
+        synchronized (refreshLock) {
+            travelTimes.set(engine.prepare(times));
+        }
     }
 
     /**

@@ -44,6 +44,10 @@ public final class CchSearch {
         void begin() {
             visited.clear();
             current++;
+            if (current == Integer.MAX_VALUE) {
+                java.util.Arrays.fill(stamp, 0);
+                current = 1;
+            }
         }
 
         int dist(int r) {
