@@ -19,6 +19,8 @@ import de.parkleit.routing.graph.TravelMode;
 import de.parkleit.routing.guidance.GuidanceConfig;
 import de.parkleit.routing.guidance.service.GuidanceVerticle;
 import de.parkleit.routing.http.RoadsHandler;
+import de.parkleit.routing.traffic.DetectorsGeoJson;
+import de.parkleit.routing.traffic.service.TrafficVerticle;
 import de.parkleit.routing.signs.SignsConfig;
 import de.parkleit.routing.http.RouteHandler;
 import de.parkleit.routing.network.RoadNetwork;
@@ -93,6 +95,7 @@ public final class Node implements AutoCloseable {
         MqttSettings mqtt = new MqttSettings(mqttUrl, "parkleit-" + instanceId(env), false, cfg.mqttUsername(), cfg.mqttPassword());
         List<RouteContributor> routes = new ArrayList<>();
         GuidanceVerticle guidance = null;
+        TrafficVerticle traffic = null;
         routes.add(new HistoryHandler(store, city.facilities().stream().map(f -> f.id()).collect(java.util.stream.Collectors.toSet())));
         if (network != null) {
             WorkerExecutor routingPool = vertx.createSharedWorkerExecutor("parkleit-routing", routingConfig.workers());
@@ -105,18 +108,38 @@ public final class Node implements AutoCloseable {
                     mqtt.withClientId(mqtt.clientId() + "-guidance-" + shortRandom()), city, network, foot, store, routingPool,
                     registry, health, Clock.systemUTC());
             routes.add(guidance.routes());
+            traffic = trafficFor(env, network, mqtt, routingPool);
         }
         IngestConfig ingestConfig = IngestConfig.fromEnv(env, cfg.dataDir());
         dashboard = new DashboardVerticle(DashboardConfig.fromEnv(env), mqtt.withClientId(mqtt.clientId() + "-web-" + shortRandom()),
                 city, routes, health, registry);
         await(vertx.deployVerticle(new IngestVerticle(ingestConfig, mqtt.withClientId(mqtt.clientId() + "-ingest"), city, store,
                 registry, health)), "ingest");
+        if (traffic != null) {
+            await(vertx.deployVerticle(traffic), "live traffic");
+        }
         if (guidance != null) {
             await(vertx.deployVerticle(guidance), "guidance and signs");
         }
         await(vertx.deployVerticle(dashboard), "dashboard");
         if (mode == Mode.DEMO) {
             startSimulation(env, mqtt);
+        }
+    }
+
+    /** Live traffic from the retained detector states, when the city has a {@code detectors.geojson}. */
+    private TrafficVerticle trafficFor(Env env, RoadNetwork network, MqttSettings mqtt, WorkerExecutor pool) {
+        java.nio.file.Path file = city.folder().resolve("detectors.geojson");
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            LOG.info("city {} has no detectors.geojson: travel times are free flow", city.name());
+            return null;
+        }
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return new TrafficVerticle(mqtt.withClientId(mqtt.clientId() + "-traffic-" + shortRandom()),
+                    new de.parkleit.core.topic.Topics(env.string("PARKLEIT_TOPIC_ROOT", de.parkleit.core.topic.Topics.DEFAULT_ROOT)),
+                    network, DetectorsGeoJson.parse(in, file.toString()), pool, Clock.systemUTC());
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new ConfigException(AppConfig.CITY + ": cannot load " + file + ": " + e.getMessage(), e);
         }
     }
 
