@@ -39,7 +39,8 @@ class RouteHandlerTest {
         Problems.install(router);
         new RouteHandler(workers, net).mount(router);
         server = vertx.createHttpServer().requestHandler(router).listen(0).await();
-        client = vertx.createHttpClient();
+        // a fresh connection per request: one CI run hung forever on a reused keep-alive connection
+        client = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setKeepAlive(false));
     }
 
     @AfterAll
@@ -51,6 +52,7 @@ class RouteHandlerTest {
         return client.request(HttpMethod.GET, server.actualPort(), "127.0.0.1", uri)
                 .compose(req -> req.send())
                 .compose(resp -> resp.body().map(b -> new Reply(resp.statusCode(), resp.getHeader("Content-Type"), b.toString())))
+                .timeout(20, java.util.concurrent.TimeUnit.SECONDS)
                 .await();
     }
 
