@@ -7,6 +7,7 @@ import de.parkleit.core.reading.FacilityStatus;
 import de.parkleit.core.state.FacilityState;
 import de.parkleit.core.state.Trend;
 import de.parkleit.platform.http.Problems;
+import de.parkleit.platform.testing.TestHttp;
 import de.parkleit.routing.guidance.CrowFlyWalk;
 import de.parkleit.routing.guidance.GuidanceConfig;
 import de.parkleit.routing.guidance.GuidancePlanner;
@@ -19,8 +20,6 @@ import de.parkleit.routing.guidance.TrendForecast;
 import de.parkleit.routing.network.TestNetworks;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -41,7 +40,7 @@ class GuidanceHandlerTest {
     private static final String BISMARCKPLATZ = "49.40925,8.69325";
     private static Vertx vertx;
     private static HttpServer server;
-    private static HttpClient client;
+    private static TestHttp client;
     private static LiveFacilities live;
     private static final List<Issued> issued = new CopyOnWriteArrayList<>();
     private static final List<Facility> facilities = TestNetworks.heidelbergFacilities();
@@ -65,7 +64,7 @@ class GuidanceHandlerTest {
         new GuidanceHandler(vertx.createSharedWorkerExecutor("guidance-test", 2), planner, issued::add,
                 new SimpleMeterRegistry()).mount(router);
         server = vertx.createHttpServer().requestHandler(router).listen(0).await();
-        client = vertx.createHttpClient();
+        client = new TestHttp(server.actualPort());
     }
 
     @BeforeEach
@@ -82,10 +81,8 @@ class GuidanceHandlerTest {
     }
 
     private static Reply get(String uri) {
-        return client.request(HttpMethod.GET, server.actualPort(), "127.0.0.1", uri)
-                .compose(req -> req.send())
-                .compose(resp -> resp.body().map(b -> new Reply(resp.statusCode(), resp.getHeader("Content-Type"), b.toString())))
-                .await();
+        var resp = client.get(uri);
+        return new Reply(resp.statusCode(), resp.headers().firstValue("Content-Type").orElse(null), resp.body());
     }
 
     private static void assertProblem(Reply r, int status, String type, String detailPart) {

@@ -13,6 +13,7 @@ import de.parkleit.core.state.FacilityState;
 import de.parkleit.core.state.Trend;
 import de.parkleit.core.topic.Topics;
 import de.parkleit.platform.http.Problems;
+import de.parkleit.platform.testing.TestHttp;
 import de.parkleit.platform.metrics.Health;
 import de.parkleit.platform.mqtt.MqttSettings;
 import de.parkleit.platform.store.GuidanceIssued;
@@ -23,8 +24,6 @@ import de.parkleit.routing.network.TestNetworks;
 import de.parkleit.routing.signs.SignsConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -64,7 +63,7 @@ class GuidanceVerticleIT {
     private static Vertx vertx;
     private static HttpServer serverA;
     private static HttpServer serverB;
-    private static HttpClient http;
+    private static final java.util.Map<Integer, TestHttp> http = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -85,7 +84,6 @@ class GuidanceVerticleIT {
         SignsConfig withSigns = SignsConfig.defaults(topics.root(), folder.resolve("signs.geojson")).withSettle(Duration.ofMillis(300));
         serverA = deploy(city, GuidanceConfig.defaults(topics.root(), "a"), withSigns, storeA);
         serverB = deploy(city, GuidanceConfig.defaults(topics.root(), "b"), SignsConfig.defaults(topics.root(), null), storeB);
-        http = vertx.createHttpClient();
     }
 
     private static HttpServer deploy(City city, GuidanceConfig cfg, SignsConfig signsConfig, RecordingStore store) {
@@ -150,8 +148,7 @@ class GuidanceVerticleIT {
     }
 
     private static JsonObject guidance(HttpServer server, String query) {
-        return http.request(HttpMethod.GET, server.actualPort(), "127.0.0.1", GuidanceHandler.PATH + "?" + query)
-                .compose(req -> req.send()).compose(resp -> resp.body()).map(b -> new JsonObject(b.toString())).await();
+        return new JsonObject(http.computeIfAbsent(server.actualPort(), TestHttp::new).get(GuidanceHandler.PATH + "?" + query).body());
     }
 
     @Test
