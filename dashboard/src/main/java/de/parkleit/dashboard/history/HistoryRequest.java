@@ -17,6 +17,14 @@ import java.util.function.Function;
  */
 record HistoryRequest(String facilityId, HistoryWindow window) {
 
+    /** The checked parameters of a detector's history; the same rules, "no detector" for unknown ids. */
+    static HistoryRequest parseDetector(String id, Set<String> knownDetectors, Function<String, List<String>> param, Instant now) {
+        if (id == null || !knownDetectors.contains(id)) {
+            throw ApiException.notFound("no detector with this id");
+        }
+        return parse(id, knownDetectors, param, now);
+    }
+
     static final Duration DEFAULT_RANGE = Duration.ofHours(24);
     static final String DEFAULT_STEP = "5m";
     private static final int MAX_PARAM_LENGTH = 64;
