@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 
 /**
  * Loop-detector readings of one lane of an urban arterial. Flow follows the weekly shape of the real
- * Münster counts ({@link TrafficShapes}), scaled per detector so its busiest hour reaches 60–95 % of
+ * Münster counts ({@link TrafficShapes}), scaled per detector so its busiest hour reaches 75–100 % of
  * a lane capacity of {@value #LANE_CAPACITY} veh/h (signalised urban road, an assumption). Speed
  * follows the uncongested branch of Greenshields' speed-flow relation, {@code v = vf/2 (1 + sqrt(1 - q/qmax))}
  * with a free speed of {@value #FREE_SPEED_KMH} km/h (so about 30 km/h at the peak); lane occupancy is
@@ -37,9 +37,9 @@ public final class TrafficModel {
         this.seed = seed;
     }
 
-    /** Share of lane capacity the detector's busiest hour reaches (0.6..0.95, fixed per detector and seed). */
+    /** Share of lane capacity the detector's busiest hour reaches (0.75..1, fixed per detector and seed). */
     public double peakShare(String detector) {
-        return 0.6 + 0.35 * Mix.unit(Mix.of(seed, detector, 7));
+        return 0.75 + 0.25 * Mix.unit(Mix.of(seed, detector, 7));
     }
 
     public Expected expected(String detector, Instant t) {
