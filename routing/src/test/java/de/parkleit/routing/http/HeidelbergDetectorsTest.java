@@ -67,6 +67,13 @@ class HeidelbergDetectorsTest {
         network.refreshTravelTimes(now.plusSeconds(5));
 
         assertThat(slowSegments(roads.geoJson())).isEqualTo(1);
+
+        // every detector, whichever direction of its road it measures, colours its own segment
+        for (Detector d : detectors()) {
+            network.traffic().apply(new TrafficReading(d.id(), now.plusSeconds(10), 60, 14, 11.0, 35.0));
+        }
+        network.refreshTravelTimes(now.plusSeconds(15));
+        assertThat(slowSegments(roads.geoJson())).isEqualTo(detectors().size());
     }
 
     /** Segments the map draws red: live speed below 40 % of the limit (basemap.js roadStyle). */
