@@ -66,7 +66,7 @@ public final class TrafficHistoryHandler {
             return;
         }
         boolean csv = HistoryHandler.wantsCsv(ctx.request().getHeader("Accept"));
-        String id = req.facilityId();
+        String id = req.id();
         ctx.vertx().executeBlocking(() -> store.trafficHistory(List.of(id), req.window()).getOrDefault(id, List.of()), false)
                 .onSuccess(buckets -> respond(ctx, id, req.window(), buckets, csv))
                 .onFailure(e -> ctx.fail(storeFailure(e)));
