@@ -12,13 +12,16 @@ import de.parkleit.platform.config.Env;
 import de.parkleit.platform.http.RouteContributor;
 import de.parkleit.platform.metrics.Health;
 import de.parkleit.platform.mqtt.MqttSettings;
+import de.parkleit.platform.store.HistoryWindow;
 import de.parkleit.platform.store.StoreConfig;
+import de.parkleit.platform.store.TrafficBucket;
 import de.parkleit.platform.store.TimeSeriesStore;
 import de.parkleit.dashboard.history.HistoryHandler;
 import de.parkleit.routing.graph.TravelMode;
 import de.parkleit.routing.guidance.GuidanceConfig;
 import de.parkleit.routing.guidance.service.GuidanceVerticle;
 import de.parkleit.routing.http.RoadsHandler;
+import de.parkleit.routing.traffic.Detector;
 import de.parkleit.routing.traffic.DetectorsGeoJson;
 import de.parkleit.routing.traffic.service.TrafficVerticle;
 import de.parkleit.routing.signs.SignsConfig;
@@ -30,6 +33,8 @@ import de.parkleit.simulator.backfill.HistoryBackfill;
 import de.parkleit.simulator.gateway.GatewaySimulatorVerticle;
 import de.parkleit.simulator.profile.OccupancyModel;
 import de.parkleit.simulator.profile.OccupancyShapes;
+import de.parkleit.simulator.profile.TrafficModel;
+import de.parkleit.simulator.profile.TrafficShapes;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -58,6 +63,7 @@ public final class Node implements AutoCloseable {
     private DashboardVerticle dashboard;
     private TimeSeriesStore store;
     private City city;
+    private List<Detector> detectors = List.of();
     private String mqttUrl;
     private Future<?> backfill = Future.succeededFuture();
 
@@ -79,6 +85,7 @@ public final class Node implements AutoCloseable {
     private void boot(AppConfig cfg, Env env, Mode mode) {
         LOG.info("parkleit {} starting with {}", mode.name().toLowerCase(java.util.Locale.ROOT), cfg.describe());
         city = CityLoader.load(cfg.city(), AppConfig.CITY);
+        detectors = loadDetectors();
         PortCheck.requireFree("0.0.0.0", cfg.httpPort(), AppConfig.HTTP_PORT);
         mqttUrl = startBrokerIfNeeded(cfg, mode);
         store = StoreConfig.fromEnv(env).open();
@@ -112,7 +119,7 @@ public final class Node implements AutoCloseable {
         }
         IngestConfig ingestConfig = IngestConfig.fromEnv(env, cfg.dataDir());
         dashboard = new DashboardVerticle(DashboardConfig.fromEnv(env), mqtt.withClientId(mqtt.clientId() + "-web-" + shortRandom()),
-                city, routes, health, registry);
+                city, routes, health, registry, store);
         await(vertx.deployVerticle(new IngestVerticle(ingestConfig, mqtt.withClientId(mqtt.clientId() + "-ingest"), city, store,
                 registry, health)), "ingest");
         if (traffic != null) {
@@ -129,15 +136,23 @@ public final class Node implements AutoCloseable {
 
     /** Live traffic from the retained detector states, when the city has a {@code detectors.geojson}. */
     private TrafficVerticle trafficFor(Env env, RoadNetwork network, MqttSettings mqtt, WorkerExecutor pool) {
-        java.nio.file.Path file = city.folder().resolve("detectors.geojson");
-        if (!java.nio.file.Files.isRegularFile(file)) {
+        if (detectors.isEmpty()) {
             LOG.info("city {} has no detectors.geojson: travel times are free flow", city.name());
             return null;
         }
+        return new TrafficVerticle(mqtt.withClientId(mqtt.clientId() + "-traffic-" + shortRandom()),
+                new de.parkleit.core.topic.Topics(env.string("PARKLEIT_TOPIC_ROOT", de.parkleit.core.topic.Topics.DEFAULT_ROOT)),
+                network, detectors, pool, Clock.systemUTC());
+    }
+
+    /** The city's loop detectors from {@code detectors.geojson}, or none when the file is absent. */
+    private List<Detector> loadDetectors() {
+        java.nio.file.Path file = city.folder().resolve("detectors.geojson");
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return List.of();
+        }
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-            return new TrafficVerticle(mqtt.withClientId(mqtt.clientId() + "-traffic-" + shortRandom()),
-                    new de.parkleit.core.topic.Topics(env.string("PARKLEIT_TOPIC_ROOT", de.parkleit.core.topic.Topics.DEFAULT_ROOT)),
-                    network, DetectorsGeoJson.parse(in, file.toString()), pool, Clock.systemUTC());
+            return DetectorsGeoJson.parse(in, file.toString());
         } catch (java.io.IOException | IllegalArgumentException e) {
             throw new ConfigException(AppConfig.CITY + ": cannot load " + file + ": " + e.getMessage(), e);
         }
@@ -171,7 +186,10 @@ public final class Node implements AutoCloseable {
     }
 
     private void startSimulation(Env env, MqttSettings mqtt) {
-        SimulatorConfig sim = SimulatorConfig.fromEnv(env);
+        SimulatorConfig configured = SimulatorConfig.fromEnv(env);
+        // the city's detectors are simulated unless PARKLEIT_SIM_DETECTORS names others
+        SimulatorConfig sim = configured.detectors().isEmpty() && env.raw("PARKLEIT_SIM_DETECTORS").isEmpty()
+                ? configured.withDetectors(detectors.stream().map(Detector::id).toList()) : configured;
         if (!sim.enabled()) {
             LOG.info("gateway simulator is off (PARKLEIT_SIM_ENABLED=false)");
             return;
@@ -179,19 +197,27 @@ public final class Node implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         if (sim.backfillDays() > 0) {
             Instant now = clock.instant();
-            boolean hasHistory = city.facilities().stream().anyMatch(f ->
-                    store.countOccupancy(f.id(), now.minus(java.time.Duration.ofDays(sim.backfillDays())), now) > 100);
+            Instant since = now.minus(java.time.Duration.ofDays(sim.backfillDays()));
+            boolean hasHistory = city.facilities().stream().anyMatch(f -> store.countOccupancy(f.id(), since, now) > 100)
+                    && (sim.detectors().isEmpty() || hasTraffic(sim.detectors().get(0), since, now));
             if (hasHistory) {
                 LOG.info("history exists already: no backfill");
             } else {
                 OccupancyModel model = new OccupancyModel(OccupancyShapes.bundled(), city.facilities(), sim.zone(), sim.seed());
                 backfill = new HistoryBackfill(store, model, sim.backfillDays(), sim.meanDwell(), clock, sim.seed(),
-                        sim.backfillBatch()).start(vertx)
+                        sim.backfillBatch(), sim.detectors(), new TrafficModel(TrafficShapes.bundled(), sim.zone(), sim.seed()))
+                        .start(vertx)
                         .onFailure(e -> LOG.warn("history backfill failed: {}", e.toString()));
             }
         }
         await(vertx.deployVerticle(new GatewaySimulatorVerticle(sim, mqtt.withClientId(mqtt.clientId() + "-sim-" + shortRandom()),
                 city, clock, sim.seed())), "gateway simulator");
+    }
+
+    private boolean hasTraffic(String detector, Instant since, Instant now) {
+        HistoryWindow w = new HistoryWindow(since, now, java.time.Duration.ofDays(1));
+        return store.trafficHistory(List.of(detector), w).getOrDefault(detector, List.of()).stream()
+                .mapToLong(TrafficBucket::samples).sum() > 100;
     }
 
     private static void await(Future<?> f, String what) {
