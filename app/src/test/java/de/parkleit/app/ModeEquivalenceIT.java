@@ -62,7 +62,7 @@ class ModeEquivalenceIT {
 
     @Test
     void fastModeInProcessDecidesAsARealNodeOverMqttAndHttp() throws Exception {
-        DriverParameters params = DriverParameters.defaults().withCompliance(0.5);
+        DriverParameters params = DriverParameters.defaults().withCompliance(0.5).withSignReaction(0.3);
         try (TestBroker broker = TestBroker.start()) {
             String root = TestBroker.uniqueRoot();
             Map<String, String> vars = NodeFixture.env(broker.url(), root);
@@ -88,6 +88,8 @@ class ModeEquivalenceIT {
                 List<String> realCalls = new ArrayList<>();
                 try (WireSystem wire = new WireSystem("http://127.0.0.1:" + node.httpPort(), broker.url(), root)) {
                     real = new ScenarioRunner(city, SHORT, ZONE, params, new Recording(wire, realCalls, false), SEED).run(true, p -> { });
+                    System.out.println("node clock: " + wire.clockStats());
+                    assertThat(wire.clockStats()).as("the node ran on its simulation clock").hasSize(1);
                 }
                 long realMs = (System.nanoTime() - t0) / 1_000_000;
                 System.out.printf("fast: %d trips, %d guidance calls, %d readings in %d ms; real: %d ms%n", fast.outcomes().size(),

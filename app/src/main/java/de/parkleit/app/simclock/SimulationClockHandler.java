@@ -22,7 +22,9 @@ import java.util.function.Function;
  * given time. The simulator lists the readings it published since its last call (it has seen their
  * states come back over MQTT already); guidance hears the same retained topics on its own
  * connection, so without this wait a guidance request could overtake a state that is still on its
- * way. Mounted only when the node runs with {@code PARKLEIT_CLOCK=simulation}.
+ * way. The answer tells how many of the listed states guidance had not applied yet when the request came
+ * ({@code lagging}) and how long the wait was ({@code waitedMs}). Mounted only when the node runs with
+ * {@code PARKLEIT_CLOCK=simulation}.
  * 400 for a malformed body or an unknown facility, 409 when the time is earlier than the clock,
  * 504 when guidance has not seen the states within {@link #AWAIT_MS}.
  */
@@ -68,24 +70,38 @@ public final class SimulationClockHandler implements RouteContributor {
             ctx.fail(new ApiException(409, "clock-backwards", "The simulation clock only moves forward", e.getMessage()));
             return;
         }
-        await(ctx, states, System.nanoTime() + AWAIT_MS * 1_000_000);
+        long t0 = System.nanoTime();
+        dropSeen(states);
+        await(ctx, states, states.size(), t0);
     }
 
-    private void await(RoutingContext ctx, Map<String, Instant> states, long deadline) {
+    private void dropSeen(Map<String, Instant> states) {
         states.entrySet().removeIf(e -> guidanceStateTime.apply(e.getKey()).filter(t -> !t.isBefore(e.getValue())).isPresent());
+    }
+
+    /** Answers once guidance has every state; {@code lagging} is how many it lacked when the request came. */
+    private void await(RoutingContext ctx, Map<String, Instant> states, int lagging, long t0) {
+        dropSeen(states);
         if (states.isEmpty()) {
-            answer(ctx);
-        } else if (System.nanoTime() > deadline) {
+            answer(ctx, lagging, (System.nanoTime() - t0) / 1_000_000);
+        } else if (System.nanoTime() - t0 > AWAIT_MS * 1_000_000) {
             ctx.fail(new ApiException(504, "state-not-seen", "Guidance has not seen the states",
                     "guidance did not apply the states of " + states + " within " + AWAIT_MS + " ms"));
         } else {
-            ctx.vertx().setTimer(POLL_MS, id -> await(ctx, states, deadline));
+            ctx.vertx().setTimer(POLL_MS, id -> await(ctx, states, lagging, t0));
         }
     }
 
     private void answer(RoutingContext ctx) {
-        ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store")
-                .end(new JsonObject().put("now", clock.instant().toString()).encode());
+        send(ctx, new JsonObject().put("now", clock.instant().toString()));
+    }
+
+    private void answer(RoutingContext ctx, int lagging, long waitedMs) {
+        send(ctx, new JsonObject().put("now", clock.instant().toString()).put("lagging", lagging).put("waitedMs", waitedMs));
+    }
+
+    private static void send(RoutingContext ctx, JsonObject body) {
+        ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store").end(body.encode());
     }
 
     private static JsonObject body(RoutingContext ctx) {

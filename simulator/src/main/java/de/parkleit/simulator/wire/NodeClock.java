@@ -28,6 +28,9 @@ final class NodeClock implements ReadingSink, SimulationPorts.Pacer {
     private final HttpJson http;
     private Instant now;
     private long syncs;
+    private long lagging;
+    private long laggingSyncs;
+    private long maxWaitMs;
 
     private NodeClock(String url, MqttSystem mqtt, HttpJson http, Instant now) {
         this.url = url;
@@ -93,13 +96,21 @@ final class NodeClock implements ReadingSink, SimulationPorts.Pacer {
         JsonNode answer = http.put(url, body);
         now = t;
         syncs++;
+        int l = answer.path("lagging").asInt(0);
+        lagging += l;
+        laggingSyncs += l > 0 ? 1 : 0;
+        maxWaitMs = Math.max(maxWaitMs, answer.path("waitedMs").asLong(0));
         if (!Instant.parse(answer.path("now").asText()).equals(t)) {
             throw new IllegalStateException("the node's clock is at " + answer.path("now").asText() + " after setting it to " + t);
         }
     }
 
-    /** How often the node's clock was set. */
-    long syncs() {
-        return syncs;
+    /**
+     * How often the clock was set, in how many of those guidance still lacked a state the simulator had
+     * already seen come back over MQTT (and how many states), and the longest wait for them.
+     */
+    String stats() {
+        return syncs + " clock syncs, " + laggingSyncs + " found guidance behind the simulator's own view (" + lagging
+                + " states), longest wait " + maxWaitMs + " ms";
     }
 }

@@ -35,6 +35,7 @@ public final class WireSystem implements SystemUnderTest {
     private final TravelTimes travel;
     private final List<MqttSystem> opened = new ArrayList<>();
     private final HttpJson http = new HttpJson();
+    private final List<NodeClock> clocks = new ArrayList<>();
 
     public WireSystem(String apiUrl, String mqttUrl, String topicRoot) {
         this.apiUrl = apiUrl;
@@ -63,11 +64,17 @@ public final class WireSystem implements SystemUnderTest {
         if (nodeTime.isPresent()) {
             Duration offset = NodeClock.weeksAfter(start, nodeTime.get());
             NodeClock clock = NodeClock.start(apiUrl, mqtt, http, start.plus(offset));
+            clocks.add(clock);
             return TimeShift.apply(new SimulationPorts(travel, new HttpGuidanceClient(apiUrl), mqtt, clock, clock), offset);
         }
         SimulationPorts ports = new SimulationPorts(travel, new HttpGuidanceClient(apiUrl), mqtt, mqtt, SimulationPorts.Pacer.REAL_TIME);
         Duration offset = Duration.between(start, Instant.now().truncatedTo(ChronoUnit.SECONDS));
         return TimeShift.apply(ports, offset);
+    }
+
+    /** Per run on a node's simulation clock: syncs, how often guidance was behind, the longest wait; empty on the wall clock. */
+    public List<String> clockStats() {
+        return clocks.stream().map(NodeClock::stats).toList();
     }
 
     @Override
