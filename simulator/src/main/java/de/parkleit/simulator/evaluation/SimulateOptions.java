@@ -27,7 +27,8 @@ public record SimulateOptions(Path city, String scenario, boolean guidance, doub
               --signs       share of the other drivers who avoid facilities signs show as full (default 0: no measured share)
               --seed        random seed; the same seed gives the same report (default 1)
               --out         report folder (default simulation-report)
-              --mode        fast: virtual clock (default); real: against a running parkleit over HTTP and MQTT, in real time
+              --mode        fast: virtual clock (default); real: against a running parkleit over HTTP and MQTT, on its
+                            simulation clock when it runs with PARKLEIT_CLOCK=simulation, else in real time
               --demand      override the scenario's demand scale (sensitivity runs)
               --know        probability that a driver knows a facility near the destination (default 0.6)
             """;
