@@ -1,5 +1,7 @@
 package de.parkleit.app;
 
+import de.parkleit.app.simclock.SimulationClock;
+import de.parkleit.app.simclock.SimulationClockHandler;
 import de.parkleit.broker.EmbeddedBroker;
 import de.parkleit.core.city.City;
 import de.parkleit.dashboard.DashboardConfig;
@@ -45,6 +47,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +60,8 @@ import org.slf4j.LoggerFactory;
 public final class Node implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+    /** What ingest and guidance take as "now": {@code system} or {@code simulation}. */
+    public static final String CLOCK = "PARKLEIT_CLOCK";
 
     private final List<AutoCloseable> owned = new ArrayList<>();
     private Vertx vertx;
@@ -100,6 +105,8 @@ public final class Node implements AutoCloseable {
         health.register("store", () -> store.isHealthy() ? null : store.name() + " does not answer");
 
         MqttSettings mqtt = new MqttSettings(mqttUrl, "parkleit-" + instanceId(env), false, cfg.mqttUsername(), cfg.mqttPassword());
+        SimulationClock simClock = simulationClock(env);
+        Clock clock = simClock == null ? Clock.systemUTC() : simClock;
         List<RouteContributor> routes = new ArrayList<>();
         GuidanceVerticle guidance = null;
         TrafficVerticle traffic = null;
@@ -113,15 +120,18 @@ public final class Node implements AutoCloseable {
                     ? RoadNetwork.load(city.roadNetwork(), TravelMode.FOOT, routingConfig) : null;
             guidance = new GuidanceVerticle(guidanceConfig, SignsConfig.fromEnv(env, city.folder()),
                     mqtt.withClientId(mqtt.clientId() + "-guidance-" + shortRandom()), city, network, foot, store, routingPool,
-                    registry, health, Clock.systemUTC());
+                    registry, health, clock);
             routes.add(guidance.routes());
             traffic = trafficFor(env, network, mqtt, routingPool);
+        }
+        if (simClock != null) {
+            routes.add(simulationClockRoutes(simClock, guidance));
         }
         IngestConfig ingestConfig = IngestConfig.fromEnv(env, cfg.dataDir());
         dashboard = new DashboardVerticle(DashboardConfig.fromEnv(env), mqtt.withClientId(mqtt.clientId() + "-web-" + shortRandom()),
                 city, routes, health, registry, store);
         await(vertx.deployVerticle(new IngestVerticle(ingestConfig, mqtt.withClientId(mqtt.clientId() + "-ingest"), city, store,
-                registry, health)), "ingest");
+                registry, health, clock)), "ingest");
         if (traffic != null) {
             await(vertx.deployVerticle(traffic), "live traffic");
         }
@@ -132,6 +142,28 @@ public final class Node implements AutoCloseable {
         if (mode == Mode.DEMO) {
             startSimulation(env, mqtt);
         }
+    }
+
+    /** {@code PARKLEIT_CLOCK}: {@code system} (default) or {@code simulation} (a clock only a simulator moves). */
+    private static SimulationClock simulationClock(Env env) {
+        String kind = env.string(CLOCK, "system");
+        switch (kind) {
+            case "system":
+                return null;
+            case "simulation":
+                LOG.warn("{}=simulation: ingest and guidance run on a clock that only PUT {} moves; not for real traffic",
+                        CLOCK, SimulationClockHandler.PATH);
+                return new SimulationClock(Instant.now());
+            default:
+                throw new ConfigException(CLOCK + " must be system or simulation, got \"" + kind + "\"");
+        }
+    }
+
+    /** The clock's routes; a simulator waits there until guidance has the states it published (none to wait for without guidance). */
+    private SimulationClockHandler simulationClockRoutes(SimulationClock clock, GuidanceVerticle guidance) {
+        java.util.Set<String> ids = city.facilities().stream().map(f -> f.id()).collect(java.util.stream.Collectors.toSet());
+        return new SimulationClockHandler(clock, id -> !ids.contains(id) ? null
+                : guidance == null ? Optional.of(Instant.MAX) : Optional.ofNullable(guidance.state(id).updatedAt()));
     }
 
     /** Live traffic from the retained detector states, when the city has a {@code detectors.geojson}. */
