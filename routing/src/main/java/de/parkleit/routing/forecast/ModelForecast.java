@@ -19,7 +19,7 @@ import java.util.Optional;
  *
  * <p>Feed it every live state ({@link #observe}). A new predictor (retrained, with the store's history) is
  * installed with {@link #beginRebuild()} before the store is read and {@link #install} afterwards: the states seen in
- * between are replayed into it, so none is lost. Thread-safe; forecasts take microseconds.
+ * between, and the latest state of every facility, are replayed into it, so none is lost. Thread-safe; forecasts take microseconds.
  */
 public final class ModelForecast implements AvailabilityForecast {
 
@@ -32,6 +32,7 @@ public final class ModelForecast implements AvailabilityForecast {
     private final Object lock = new Object();
     private volatile AvailabilityPredictor predictor;
     private List<FacilityState> replay;
+    private final java.util.Map<String, FacilityState> latest = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ModelForecast(Clock clock) {
         this.clock = clock;
@@ -40,6 +41,8 @@ public final class ModelForecast implements AvailabilityForecast {
     /** Records a live state in the trend and, once installed, the model's predictor. */
     public void observe(FacilityState s) {
         trend.observe(s);
+        latest.merge(s.facilityId(), s, (old, now) -> old.updatedAt() != null && now.updatedAt() != null
+                && now.updatedAt().isBefore(old.updatedAt()) ? old : now);
         synchronized (lock) {
             if (replay != null && replay.size() < MAX_REPLAY) {
                 replay.add(s);
@@ -58,12 +61,17 @@ public final class ModelForecast implements AvailabilityForecast {
         }
     }
 
-    /** Replays the states seen since {@link #beginRebuild()} into {@code next} and forecasts with it from now on. */
+    /**
+     * Replays the states seen since {@link #beginRebuild()} and the latest state of every facility into {@code next}
+     * (states older than its history are ignored there) and forecasts with it from now on.
+     */
     public void install(AvailabilityPredictor next) {
         synchronized (lock) {
             if (replay != null) {
                 replay.forEach(next::observe);
             }
+            latest.values().stream().filter(st -> st.updatedAt() != null)
+                    .sorted(java.util.Comparator.comparing(FacilityState::updatedAt)).forEach(next::observe);
             replay = null;
             predictor = next;
         }

@@ -16,12 +16,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The real Münster export (opendata/muenster), cleaned, cut into windows for the forecast tests. */
-final class MuensterSlices {
+public final class MuensterSlices {
 
-    static final Path DATA = Path.of("..", "opendata", "muenster", "parking_free_muenster_2024-01_to_2024-10.csv.gz");
-    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    public static final Path DATA = Path.of("..", "opendata", "muenster", "parking_free_muenster_2024-01_to_2024-10.csv.gz");
+    public static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     /** Central garages with clean data in spring 2024 (94-97 % of readings kept). */
-    static final List<String> GARAGES = List.of("muensterphtheater", "muensterphaltersteinweg", "muensterphstubengasse",
+    public static final List<String> GARAGES = List.of("muensterphtheater", "muensterphaltersteinweg", "muensterphstubengasse",
             "muensterphbremerplatz", "muensterphcineplex");
 
     private final List<OccupancySeries> clean;
@@ -30,18 +30,18 @@ final class MuensterSlices {
         this.clean = clean;
     }
 
-    static MuensterSlices load() throws IOException {
+    public static MuensterSlices load() throws IOException {
         return new MuensterSlices(MuensterHistory.load(DATA, Optional.empty(), BERLIN, CleaningRules.defaults()).clean());
     }
 
-    OccupancySeries series(String id) {
+    public OccupancySeries series(String id) {
         return clean.stream().filter(s -> s.facilityId().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no series " + id + " in " + clean.stream()
                         .map(OccupancySeries::facilityId).toList()));
     }
 
     /** The values of {@code id} in [from, to), moved later by {@code shiftSlots} (whole weeks keep the weekday). */
-    OccupancySeries slice(String id, Instant from, Instant to, long shiftSlots) {
+    public OccupancySeries slice(String id, Instant from, Instant to, long shiftSlots) {
         OccupancySeries s = series(id);
         OccupancySeries.Builder b = OccupancySeries.builder(id, s.capacity(), BERLIN);
         for (long slot = Math.max(s.firstSlot(), SlotClock.slotOf(from)); slot < SlotClock.slotOf(to)
@@ -61,7 +61,7 @@ final class MuensterSlices {
     }
 
     /** The live state a gateway would have sent for the reading of {@code id} at {@code slot} (null if none). */
-    FacilityState state(String id, long slot, long shiftSlots) {
+    public FacilityState state(String id, long slot, long shiftSlots) {
         OccupancySeries s = series(id);
         double v = s.freeAt(slot);
         if (Double.isNaN(v)) {
