@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -52,11 +53,17 @@ class DemoMapBrowserIT {
             // the popup of a garage shows the next hour's forecast as text: "in 30 min: ~120 frei (90–150)"
             String id = "heidelbergp7kaufhof";
             chrome.driver().findElement(By.cssSelector(".facility-row[data-facility-id='" + id + "'] .row-button")).click();
-            chrome.waitUpTo(Duration.ofSeconds(20)).until(d -> d.findElements(
-                    By.cssSelector(".pl-popup[data-facility-id='" + id + "'] .popup-forecast[data-state='ready'] .forecast-line")).size() == 4);
-            WebElement box = chrome.driver().findElement(By.cssSelector(".pl-popup[data-facility-id='" + id + "'] .popup-forecast"));
-            assertThat(box.getAttribute("data-source")).isIn("model", "trend");
-            List<String> lines = box.findElements(By.cssSelector(".forecast-line")).stream().map(WebElement::getText).toList();
+            // live updates rebuild the popup, so the box is read in one step and again if it was replaced meanwhile
+            String box = ".pl-popup[data-facility-id='" + id + "'] .popup-forecast[data-state='ready']";
+            List<String> lines = chrome.waitUpTo(Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> {
+                List<WebElement> found = d.findElements(By.cssSelector(box));
+                if (found.isEmpty()) {
+                    return null;
+                }
+                List<String> texts = found.get(0).findElements(By.cssSelector(".forecast-line")).stream().map(WebElement::getText).toList();
+                String source = found.get(0).getAttribute("data-source");
+                return texts.size() == 4 && ("model".equals(source) || "trend".equals(source)) ? texts : null;
+            });
             assertThat(lines.get(1)).matches("in 30 min: ~\\d+ (frei|free) \\(\\d+–\\d+\\)");
             assertThat(lines).extracting(l -> l.substring(0, l.indexOf(':'))).containsExactly("in 15 min", "in 30 min", "in 45 min", "in 60 min");
             Path shot = chrome.screenshot("demo-map");
