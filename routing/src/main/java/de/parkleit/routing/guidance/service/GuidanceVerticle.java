@@ -81,10 +81,7 @@ public final class GuidanceVerticle extends VerticleBase {
     private final LiveFacilities live;
     private final ForecastConfig forecastConfig;
     private final ModelForecast forecast;
-    private final ForecastTraining training;
-    private final java.util.concurrent.atomic.AtomicBoolean trainingRunning = new java.util.concurrent.atomic.AtomicBoolean();
-    private final java.util.concurrent.atomic.AtomicBoolean retrainAgain = new java.util.concurrent.atomic.AtomicBoolean();
-    private WorkerExecutor forecastPool;
+    private final ForecastRetraining retraining;
     private final IssuedLedger ledger = new IssuedLedger();
     private final StoreEventWriter writer;
     private final GuidanceHandler handler;
@@ -121,7 +118,8 @@ public final class GuidanceVerticle extends VerticleBase {
         this.config = config;
         this.forecastConfig = forecastConfig;
         this.forecast = new ModelForecast(clock);
-        this.training = new ForecastTraining(store, city.facilities(), forecastConfig);
+        this.retraining = new ForecastRetraining(forecastConfig, new ForecastTraining(store, city.facilities(), forecastConfig),
+                forecast, clock);
         this.signsConfig = signsConfig;
         this.mqttSettings = mqttSettings;
         this.city = city;
@@ -184,44 +182,12 @@ public final class GuidanceVerticle extends VerticleBase {
     }
 
     /**
-     * Retrains the model from the store's history and installs it (on the forecast worker); with too little
-     * history the running forecast stays. If a run is going on, another one follows it. Completes with the run
-     * (null when the model is off, or for a call that only queued a follow-up run). The app calls it when the demo's
-     * history backfill has finished.
+     * Retrains the forecast model from the store's history and installs it (on a worker of its own); with too little
+     * history the running forecast stays; a call during a run queues one more. The app calls it when the demo's
+     * history backfill has finished. Completes with the run (null when the model is off or the call was queued).
      */
     public Future<ForecastTraining.Result> retrainForecast() {
-        if (!forecastConfig.model() || forecastPool == null) {
-            return Future.succeededFuture();
-        }
-        if (!trainingRunning.compareAndSet(false, true)) {
-            retrainAgain.set(true);
-            return Future.succeededFuture();
-        }
-        forecast.beginRebuild();
-        WorkerExecutor pool = forecastPool;
-        return pool.executeBlocking(() -> {
-            ForecastTraining.Result r = training.run(clock.instant());
-            if (r.trained()) {
-                forecast.install(r.predictor());
-            } else {
-                forecast.abandonRebuild();
-            }
-            return r;
-        }, false).andThen(ar -> {
-            trainingRunning.set(false);
-            if (ar.failed()) {
-                forecast.abandonRebuild();
-                LOG.warn("forecast model not trained: {}", ar.cause().toString());
-            } else if (ar.result().trained()) {
-                LOG.info("forecast model trained: {}", ar.result().describe());
-            } else {
-                LOG.info("forecast model not trained, too little history ({}): the live trend forecasts",
-                        ar.result().describe());
-            }
-            if (retrainAgain.getAndSet(false)) {
-                retrainForecast();
-            }
-        });
+        return retraining.retrain();
     }
 
     @Override
@@ -233,11 +199,7 @@ public final class GuidanceVerticle extends VerticleBase {
         m.messageHandler(this::onMessage);
         health.register("guidance-mqtt", () -> m.isConnected() ? null : "not connected to " + own.url());
         timers.add(vertx.setPeriodic(FLUSH_MS, id -> flush()));
-        if (forecastConfig.model()) {
-            forecastPool = vertx.createSharedWorkerExecutor("parkleit-forecast-" + UUID.randomUUID().toString().substring(0, 8),
-                    1, 30, java.util.concurrent.TimeUnit.MINUTES);
-            timers.add(vertx.setPeriodic(forecastConfig.retrainEvery().toMillis(), id -> retrainForecast()));
-        }
+        retraining.start(vertx);
         Future<Void> up = m.connect()
                 .compose(v -> m.subscribe(topics.facilityStateFilter(), 1))
                 .compose(v -> m.subscribe(topics.facilityOperationFilter(), 1))
@@ -290,9 +252,7 @@ public final class GuidanceVerticle extends VerticleBase {
                 return null;
             }, false);
         }
-        WorkerExecutor pool = forecastPool;
-        forecastPool = null;
-        Future<Void> pooled = pool == null ? Future.succeededFuture() : pool.close();
+        Future<Void> pooled = retraining.stop(vertx);
         return flushed.transform(v -> pooled).transform(v -> m == null ? Future.succeededFuture() : m.disconnect());
     }
 
