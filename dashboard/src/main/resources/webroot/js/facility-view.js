@@ -1,6 +1,7 @@
 // How one facility looks: availability level, marker, list row and popup, all updated in place.
 import { el, clear } from './dom.js';
 import { t, ago } from './i18n.js';
+import { forecastBox } from './forecast.js';
 
 const TREND_ARROWS = { filling: '↗', steady: '→', emptying: '↘', unknown: '' };
 
@@ -103,7 +104,7 @@ export function fillPopup(root, f) {
   if (f.address) {
     addFact(dl, t('address'), f.address.replace(/\n/g, ', '));
   }
-  root.append(dl);
+  root.append(dl, forecastBox(f));
 }
 
 function addFact(dl, label, value) {

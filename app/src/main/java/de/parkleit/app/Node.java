@@ -20,6 +20,7 @@ import de.parkleit.platform.store.TrafficBucket;
 import de.parkleit.platform.store.TimeSeriesStore;
 import de.parkleit.dashboard.history.HistoryHandler;
 import de.parkleit.routing.graph.TravelMode;
+import de.parkleit.routing.forecast.ForecastConfig;
 import de.parkleit.routing.guidance.GuidanceConfig;
 import de.parkleit.routing.guidance.service.GuidanceVerticle;
 import de.parkleit.routing.http.RoadsHandler;
@@ -118,7 +119,8 @@ public final class Node implements AutoCloseable {
             GuidanceConfig guidanceConfig = GuidanceConfig.fromEnv(env);
             RoadNetwork foot = guidanceConfig.walkOnNetwork()
                     ? RoadNetwork.load(city.roadNetwork(), TravelMode.FOOT, routingConfig) : null;
-            guidance = new GuidanceVerticle(guidanceConfig, SignsConfig.fromEnv(env, city.folder()),
+            guidance = new GuidanceVerticle(guidanceConfig, ForecastConfig.fromEnv(env, city.folder()),
+                    SignsConfig.fromEnv(env, city.folder()),
                     mqtt.withClientId(mqtt.clientId() + "-guidance-" + shortRandom()), city, network, foot, store, routingPool,
                     registry, health, clock);
             routes.add(guidance.routes());
@@ -141,6 +143,10 @@ public final class Node implements AutoCloseable {
         await(vertx.deployVerticle(dashboard), "dashboard");
         if (mode == Mode.DEMO) {
             startSimulation(env, mqtt);
+            GuidanceVerticle g = guidance;
+            if (g != null && !backfill.isComplete()) {
+                backfill.onSuccess(v -> g.retrainForecast());
+            }
         }
     }
 

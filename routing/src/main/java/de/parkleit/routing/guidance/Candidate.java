@@ -13,10 +13,11 @@ import java.time.Instant;
  * @param searchSeconds      expected queue/search time at the facility
  * @param score              expected total cost in driving seconds (lower is better)
  * @param withinBudget       whether one more car stays within its expected free spaces minus the safety margin
+ * @param forecastSource     which forecaster the prediction came from ({@link Prediction#source()})
  */
 public record Candidate(Facility facility, Availability availability, DriveLeg drive, WalkLeg walk, Instant arrival,
                         int pending, double expectedFree, double probabilityFree, double searchSeconds, double score,
-                        boolean withinBudget) {
+                        boolean withinBudget, String forecastSource) {
 
     public boolean knownFree() {
         return !Double.isNaN(expectedFree);

@@ -135,7 +135,7 @@ public final class GuidancePlanner {
         double budget = p.known() ? p.expectedFree() : capacity * config.unknownBudgetShare();
         boolean within = config.compliance() * (pending + 1) <= budget - config.margin(capacity);
         return new Candidate(o.facility(), o.availability(), o.drive(), o.walk(), o.arrival(), pending, expected,
-                probability, search, score, within);
+                probability, search, score, within, p.source());
     }
 
     /** Occupancy assumed for the search time where there is no number: the planning convention of "full" (85-90 %). */

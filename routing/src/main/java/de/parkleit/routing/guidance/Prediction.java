@@ -7,8 +7,17 @@ package de.parkleit.routing.guidance;
  * @param expectedFree   expected free spaces on arrival (0..capacity); NaN when there is no usable number
  * @param sdFree         standard deviation of the forecast error in spaces (&gt;= {@link #MIN_SD}); NaN when unknown
  * @param probabilityNow probability of at least one free space on arrival, before recommendations still pending
+ * @param source         which forecaster made it: {@link #MODEL}, {@link #TREND} or {@link #NONE} (no usable number);
+ *                       shown to clients as {@code forecastSource}
  */
-public record Prediction(double expectedFree, double sdFree, double probabilityNow) {
+public record Prediction(double expectedFree, double sdFree, double probabilityNow, String source) {
+
+    /** Made by the trained model of {@code de.parkleit.routing.prediction}. */
+    public static final String MODEL = "model";
+    /** Made by {@link TrendForecast} (live count moved by its recent rate). */
+    public static final String TREND = "trend";
+    /** No usable number: the probability is the configured one for facilities without fresh data. */
+    public static final String NONE = "none";
 
     /** The spread never drops below half a space, so a probability never claims certainty. */
     public static final double MIN_SD = 0.5;
@@ -21,23 +30,32 @@ public record Prediction(double expectedFree, double sdFree, double probabilityN
         if (!Double.isNaN(expectedFree) && !(sdFree >= MIN_SD)) {
             throw new IllegalArgumentException("sdFree must be >= " + MIN_SD + ", got " + sdFree);
         }
+        java.util.Objects.requireNonNull(source, "source");
     }
 
-    /** A normal forecast error: P(free &gt;= 1) = Phi((expected - 0.5) / sd), with the usual continuity correction. */
+    /** The same forecast, attributed to {@code source}. */
+    public Prediction withSource(String source) {
+        return new Prediction(expectedFree, sdFree, probabilityNow, source);
+    }
+
+    /**
+     * A normal forecast error: P(free &gt;= 1) = Phi((expected - 0.5) / sd), with the usual continuity correction.
+     * Attributed to {@link #TREND} until {@link #withSource} says otherwise.
+     */
     public static Prediction of(double expectedFree, double sdFree) {
         double e = Math.max(0, expectedFree);
         double sd = Math.max(MIN_SD, sdFree);
-        return new Prediction(e, sd, NormalDistribution.cdf((e - 0.5) / sd));
+        return new Prediction(e, sd, NormalDistribution.cdf((e - 0.5) / sd), TREND);
     }
 
-    /** A forecaster's own probability (e.g. from its past errors) with its expected value and spread. */
+    /** A forecaster's own probability (e.g. from its past errors) with its expected value and spread ({@link #MODEL}). */
     public static Prediction of(double expectedFree, double sdFree, double probabilityFree) {
-        return new Prediction(Math.max(0, expectedFree), Math.max(MIN_SD, sdFree), probabilityFree);
+        return new Prediction(Math.max(0, expectedFree), Math.max(MIN_SD, sdFree), probabilityFree, MODEL);
     }
 
     /** No usable number: only a (low) probability. */
     public static Prediction unknown(double probability) {
-        return new Prediction(Double.NaN, Double.NaN, probability);
+        return new Prediction(Double.NaN, Double.NaN, probability, NONE);
     }
 
     public boolean known() {

@@ -3,14 +3,19 @@ package de.parkleit.routing.prediction;
 /**
  * Empirical distribution of forecast errors (actual minus forecast free spaces), as a histogram of half-space wide
  * bins over [-1000, +1000] spaces. Filled with {@link #add}, then {@link #freeze() frozen}, after which it is
- * read-only, thread-safe and answers in constant or logarithmic time.
+ * read-only, thread-safe and answers in constant or logarithmic time. Only the bins from the lowest to the highest
+ * error seen are stored (a model holds about 700 of these per facility, and the running service retrains while the
+ * old model still answers: a full 4,001-bin array each would take 45 MB per facility).
  */
 final class ErrorDistribution {
 
     private static final double WIDTH = 0.5;
     private static final int HALF = 2000;
+    private static final int BINS = 2 * HALF + 1;
 
-    private final double[] bins = new double[2 * HALF + 1];
+    /** Counts of bins {@code offset .. offset + bins.length - 1}; null while empty. */
+    private double[] bins;
+    private int offset;
     private double total;
     private double[] cumulative;
 
@@ -19,7 +24,9 @@ final class ErrorDistribution {
             throw new IllegalStateException("frozen");
         }
         if (!Double.isNaN(error)) {
-            bins[bin(error)]++;
+            int b = bin(error);
+            cover(b, b);
+            bins[b - offset]++;
             total++;
         }
     }
@@ -28,23 +35,63 @@ final class ErrorDistribution {
         if (cumulative != null) {
             throw new IllegalStateException("frozen");
         }
-        for (int i = 0; i < bins.length; i++) {
-            bins[i] += other.bins[i];
+        if (other.bins == null) {
+            return;
+        }
+        cover(other.offset, other.offset + other.bins.length - 1);
+        for (int i = 0; i < other.bins.length; i++) {
+            bins[other.offset + i - offset] += other.bins[i];
         }
         total += other.total;
     }
 
-    /** Ends filling: computes the cumulative counts. */
-    void freeze() {
-        if (cumulative == null) {
-            double[] c = new double[bins.length];
-            double sum = 0;
-            for (int i = 0; i < bins.length; i++) {
-                sum += bins[i];
-                c[i] = sum;
-            }
-            cumulative = c;
+    /** Grows the stored range to include bins {@code from..to}, with some slack to grow less often. */
+    private void cover(int from, int to) {
+        if (bins == null) {
+            offset = Math.max(0, from - 8);
+            bins = new double[Math.min(BINS, to + 9) - offset];
+            return;
         }
+        int end = offset + bins.length - 1;
+        if (from >= offset && to <= end) {
+            return;
+        }
+        int newOffset = from < offset ? Math.max(0, from - 16) : offset;
+        int newEnd = to > end ? Math.min(BINS - 1, to + 16) : end;
+        double[] grown = new double[newEnd - newOffset + 1];
+        System.arraycopy(bins, 0, grown, offset - newOffset, bins.length);
+        bins = grown;
+        offset = newOffset;
+    }
+
+    /** Ends filling: trims the range to the bins in use and computes the cumulative counts. */
+    void freeze() {
+        if (cumulative != null) {
+            return;
+        }
+        if (bins != null) {
+            int first = 0;
+            while (first < bins.length && bins[first] == 0) {
+                first++;
+            }
+            int last = bins.length - 1;
+            while (last >= first && bins[last] == 0) {
+                last--;
+            }
+            if (first > last) {
+                bins = null;
+            } else {
+                bins = java.util.Arrays.copyOfRange(bins, first, last + 1);
+                offset += first;
+            }
+        }
+        double[] c = new double[bins == null ? 0 : bins.length];
+        double sum = 0;
+        for (int i = 0; i < c.length; i++) {
+            sum += bins[i];
+            c[i] = sum;
+        }
+        cumulative = c;
     }
 
     double count() {
@@ -61,11 +108,11 @@ final class ErrorDistribution {
         if (position <= 0) {
             return 1;
         }
-        if (position >= bins.length) {
+        if (position >= BINS) {
             return 0;
         }
         int i = (int) position;
-        double above = total - cumulative[i] + bins[i] * (1 - (position - i));
+        double above = total - cumulativeAt(i) + binAt(i) * (1 - (position - i));
         return above / total;
     }
 
@@ -86,7 +133,17 @@ final class ErrorDistribution {
                 lo = mid + 1;
             }
         }
-        return (lo - HALF) * WIDTH;
+        return (lo + offset - HALF) * WIDTH;
+    }
+
+    private double binAt(int i) {
+        int j = i - offset;
+        return j < 0 || j >= bins.length ? 0 : bins[j];
+    }
+
+    private double cumulativeAt(int i) {
+        int j = i - offset;
+        return j < 0 ? 0 : j >= cumulative.length ? total : cumulative[j];
     }
 
     private static int bin(double error) {

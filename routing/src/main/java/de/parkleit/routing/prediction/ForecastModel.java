@@ -21,15 +21,18 @@ public final class ForecastModel {
     private final Map<String, Coefficients[]> facilities;
     private final ErrorTable cityErrors;
     private final Map<String, ErrorTable> facilityErrors;
+    private final long trainingSamples;
 
     /**
      * @param city           coefficients per time-of-day block for all facilities together
      * @param facilities     coefficients per block for single facilities (a null block uses the city's)
      * @param cityErrors     errors of all facilities' forecasts
      * @param facilityErrors errors of single facilities' forecasts
+     * @param trainingSamples training origins at the shortest horizon, all facilities together
      */
     ForecastModel(ModelSettings settings, Coefficients[] city, Map<String, Coefficients[]> facilities,
-                  ErrorTable cityErrors, Map<String, ErrorTable> facilityErrors) {
+                  ErrorTable cityErrors, Map<String, ErrorTable> facilityErrors, long trainingSamples) {
+        this.trainingSamples = trainingSamples;
         this.settings = Objects.requireNonNull(settings, "settings");
         this.features = new ProfileFeatures(settings);
         this.city = city.clone();
@@ -42,6 +45,14 @@ public final class ForecastModel {
 
     public ModelSettings settings() {
         return settings;
+    }
+
+    /**
+     * Training origins at the shortest horizon (5 min), all facilities together. Zero means the history was too
+     * short to fit anything: every forecast would be the last value.
+     */
+    public long trainingSamples() {
+        return trainingSamples;
     }
 
     /** True if the model has coefficients of its own for this facility (else it uses the city-wide ones). */

@@ -25,6 +25,7 @@ public final class ModelTrainer {
     private final int longStep;
     private final int minFacilitySamples;
     private Consumer<String> progress = s -> { };
+    private int warmupWeeks = -1;
 
     public ModelTrainer(ModelSettings settings) {
         this(settings, 3, 6, 2000);
@@ -43,6 +44,19 @@ public final class ModelTrainer {
     /** Receives one line per finished step, for long runs. */
     public ModelTrainer onProgress(Consumer<String> listener) {
         this.progress = listener;
+        return this;
+    }
+
+    /**
+     * Weeks of each series before its first training origin (default: {@code profileWeeks}, so that every sample
+     * sees a full profile). A live system with a few weeks of history uses fewer, e.g. 2: the early samples then
+     * have a profile of fewer weeks, as the live forecasts will have until the history is long enough.
+     */
+    public ModelTrainer warmupWeeks(int weeks) {
+        if (weeks < 1 || weeks > settings.profileWeeks()) {
+            throw new IllegalArgumentException("warmup weeks must be within 1.." + settings.profileWeeks() + ", got " + weeks);
+        }
+        this.warmupWeeks = weeks;
         return this;
     }
 
@@ -87,7 +101,11 @@ public final class ModelTrainer {
             facilityErrors.put(id, table);
         });
         own.values().removeIf(fits -> Arrays.stream(fits).allMatch(Objects::isNull));
-        return new ForecastModel(settings, city, own, cityErrors, facilityErrors);
+        long samples = 0;
+        for (Samples[][] s : byFacility.values()) {
+            samples += countAt(s, 0);
+        }
+        return new ForecastModel(settings, city, own, cityErrors, facilityErrors, samples);
     }
 
     /** Samples per facility, time-of-day block and grid horizon. */
@@ -158,7 +176,8 @@ public final class ModelTrainer {
             samples[k] = newSamples();
         }
         double[] f = new double[ProfileFeatures.COUNT];
-        long start = v.firstSlot() + (long) settings.profileWeeks() * SlotClock.SLOTS_PER_WEEK;
+        int warmup = warmupWeeks > 0 ? warmupWeeks : settings.profileWeeks();
+        long start = v.firstSlot() + (long) warmup * SlotClock.SLOTS_PER_WEEK;
         long last = Math.min(v.latestSlot(), end - 1);
         for (long s0 = start - Math.floorMod(start, shortStep); s0 < last; s0 += shortStep) {
             boolean longToo = Math.floorMod(s0, longStep) == 0;

@@ -12,6 +12,7 @@ import de.parkleit.platform.http.Problems;
 import de.parkleit.platform.metrics.Health;
 import de.parkleit.platform.mqtt.MqttSettings;
 import de.parkleit.routing.graph.RoadGraph;
+import de.parkleit.routing.forecast.ForecastConfig;
 import de.parkleit.routing.guidance.GuidanceConfig;
 import de.parkleit.routing.guidance.service.GuidanceVerticle;
 import de.parkleit.routing.http.RouteHandler;
@@ -29,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +48,8 @@ import java.util.stream.Collectors;
  *   <li>reading to sign: occupancy readings through ingest and the sign service to the first sign
  *   frame showing the new count, next to a plain message through the same broker.</li>
  * </ol>
- * Arguments: city folder, rate (requests/s), seconds per phase, rounds, readings, report file.
+ * Arguments: city folder, rate (requests/s), seconds per phase, rounds, readings, report file, forecast ({@code model}
+ * or {@code trend}), the Münster export (history for the model, see {@link HistoryStore}).
  */
 public final class GuidanceBench {
 
@@ -60,6 +63,8 @@ public final class GuidanceBench {
         int rounds = Integer.parseInt(args[3]);
         int readings = Integer.parseInt(args[4]);
         Path report = Path.of(args[5]);
+        boolean model = args.length > 6 && args[6].equals("model");
+        Path export = args.length > 7 ? Path.of(args[7]) : null;
         City city = CityLoader.load(cityFolder, "city");
         RoadNetwork network = RoadNetwork.load(city.roadNetwork());
         EmbeddedBroker broker = new EmbeddedBroker("127.0.0.1", freePort(), null);
@@ -68,8 +73,10 @@ public final class GuidanceBench {
         StringBuilder out = new StringBuilder();
         try {
             WorkerExecutor pool = vertx.createSharedWorkerExecutor("parkleit-routing", 2);
-            out.append(guidanceLatency(vertx, pool, broker.url(), city, network, rate, seconds, rounds));
-            out.append('\n').append(signLatency(vertx, pool, broker.url(), city, network, readings));
+            ForecastConfig forecast = model ? ForecastConfig.defaults(ZoneId.of("Europe/Berlin"))
+                    : ForecastConfig.trendOnly(ZoneId.of("Europe/Berlin"));
+            out.append(guidanceLatency(vertx, pool, broker.url(), city, network, rate, seconds, rounds, forecast, export));
+            out.append('\n').append(signLatency(vertx, pool, broker.url(), city, network, readings, forecast, export));
         } finally {
             vertx.close().await();
             broker.close();
@@ -81,16 +88,20 @@ public final class GuidanceBench {
     }
 
     private static String guidanceLatency(Vertx vertx, WorkerExecutor pool, String brokerUrl, City city, RoadNetwork network,
-                                          double rate, double seconds, int rounds) throws Exception {
+                                          double rate, double seconds, int rounds, ForecastConfig forecast, Path export)
+            throws Exception {
         Topics topics = new Topics("bench-" + System.nanoTime() + "/parkleit/v1");
         GuidanceConfig config = GuidanceConfig.fromEnv(new Env(Map.of("PARKLEIT_TOPIC_ROOT", topics.root(),
                 "PARKLEIT_INSTANCE_ID", "bench", "PARKLEIT_GUIDANCE_HOLD", "20s")));
-        DiscardingStore store = new DiscardingStore();
-        GuidanceVerticle guidance = new GuidanceVerticle(config,
+        HistoryStore history = new HistoryStore(export, city.facilities());
+        DiscardingStore store = history.writes;
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        GuidanceVerticle guidance = new GuidanceVerticle(config, forecast,
                 SignsConfig.defaults(topics.root(), city.folder().resolve("signs.geojson")),
-                new MqttSettings(brokerUrl, "bench-a", true, null, null), city, network, null, store, pool, new SimpleMeterRegistry(),
+                new MqttSettings(brokerUrl, "bench-a", true, null, null), city, network, null, history, pool, registry,
                 new Health(), Clock.systemUTC());
         String deployment = vertx.deployVerticle(guidance).await();
+        String modelNote = awaitModel(registry, forecast);
         Router router = Router.router(vertx);
         Problems.install(router);
         guidance.routes().mount(router);
@@ -102,6 +113,7 @@ public final class GuidanceBench {
         try (StateChurn churn = new StateChurn(brokerUrl, topics, city.facilities())) {
             churn.start(20);
             Thread.sleep(1_000);
+            String sources = sources(server.actualPort(), trips);
             load.run(rate, Math.min(10, seconds), i -> "/api/v1/guidance?" + trips.get(i % trips.size()));
             load.run(rate, Math.min(10, seconds), i -> "/api/v1/route?" + trips.get(i % trips.size()));
             Samples gAll = new Samples();
@@ -130,10 +142,45 @@ public final class GuidanceBench {
             sb.append(rAll.stats("`GET /api/v1/route` (floor: one route search)").row()).append('\n');
             sb.append("\nguidance status counts: ").append(statuses).append("; events to the store: ").append(store.events.get())
                     .append('\n');
+            sb.append("forecast: ").append(modelNote).append("; forecastSource of the results of 20 trips before the load: ")
+                    .append(sources).append('\n');
         }
         server.close().await();
         vertx.undeploy(deployment).await();
         return sb.toString();
+    }
+
+    /** Waits until the trained model forecasts (the verticle trains at start, on its own worker). */
+    private static String awaitModel(SimpleMeterRegistry registry, ForecastConfig forecast) throws InterruptedException {
+        if (!forecast.model()) {
+            return "live trend (PARKLEIT_FORECAST=trend)";
+        }
+        long t0 = System.nanoTime();
+        while (System.nanoTime() - t0 < 300_000_000_000L) {
+            var g = registry.find("parkleit.forecast.model").gauge();
+            if (g != null && g.value() >= 1) {
+                return String.format(Locale.ROOT, "trained model (installed %.1f s after start)", (System.nanoTime() - t0) / 1e9);
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the forecast model was not trained within 300 s");
+    }
+
+    /** How often each forecastSource appears in the answers for the first 20 trips (JDK client, 10 s timeout). */
+    private static String sources(int port, List<String> trips) throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile("\"forecastSource\":\"([a-z]+)\"");
+        for (int i = 0; i < 20; i++) {
+            String body = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                    + "/api/v1/guidance?" + trips.get(i))).timeout(Duration.ofSeconds(10)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            var m = p.matcher(body);
+            while (m.find()) {
+                counts.merge(m.group(1), 1, Integer::sum);
+            }
+        }
+        return counts.toString();
     }
 
     private static void copy(Samples from, Samples to) {
@@ -141,18 +188,20 @@ public final class GuidanceBench {
     }
 
     private static String signLatency(Vertx vertx, WorkerExecutor pool, String brokerUrl, City city, RoadNetwork network,
-                                      int readings) throws Exception {
+                                      int readings, ForecastConfig forecast, Path export) throws Exception {
         Topics topics = new Topics("bench-" + System.nanoTime() + "/parkleit/v1");
-        DiscardingStore store = new DiscardingStore();
+        HistoryStore store = new HistoryStore(export, city.facilities());
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
         Path spool = Files.createTempDirectory("bench-spool");
         IngestConfig ingest = IngestConfig.defaults(topics.root(), spool).withStateInterval(Duration.ofMillis(200));
         String ingestId = vertx.deployVerticle(new IngestVerticle(ingest, new MqttSettings(brokerUrl, "bench-ingest", true, null, null),
                 city, store, new SimpleMeterRegistry(), new Health())).await();
         GuidanceConfig config = GuidanceConfig.defaults(topics.root(), "bench-signs");
-        String guidanceId = vertx.deployVerticle(new GuidanceVerticle(config,
+        String guidanceId = vertx.deployVerticle(new GuidanceVerticle(config, forecast,
                 SignsConfig.defaults(topics.root(), city.folder().resolve("signs.geojson")),
-                new MqttSettings(brokerUrl, "bench-b", true, null, null), city, network, null, store, pool, new SimpleMeterRegistry(),
+                new MqttSettings(brokerUrl, "bench-b", true, null, null), city, network, null, store, pool, registry,
                 new Health(), Clock.systemUTC())).await();
+        String modelNote = awaitModel(registry, forecast);
         Set<String> onCountSigns = SignsFile.read(city.folder().resolve("signs.geojson"),
                         city.facilities().stream().map(Facility::id).collect(Collectors.toSet())).stream()
                 .filter(s -> s.display() == Sign.Display.COUNT).flatMap(s -> s.facilities().stream()).collect(Collectors.toSet());
@@ -169,7 +218,7 @@ public final class GuidanceBench {
         sb.append(r.readingToState().stats("reading published -> facility state (ingest)").row()).append('\n');
         sb.append(r.stateToSign().stats("facility state -> sign frame (guidance signs)").row()).append('\n');
         sb.append(r.broker().stats("floor: one message through the broker").row()).append('\n');
-        sb.append("\nreadings never seen on a sign: ").append(r.missing()).append('\n');
+        sb.append("\nreadings never seen on a sign: ").append(r.missing()).append("; forecast: ").append(modelNote).append('\n');
         return sb.toString();
     }
 

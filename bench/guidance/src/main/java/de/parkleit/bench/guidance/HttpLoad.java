@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.PoolOptions;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,6 +23,9 @@ final class HttpLoad {
     /** What one phase measured: latency of all answers and of 200 answers, and the status counts. */
     record Result(Samples all, Samples ok, Map<Integer, Integer> statuses, int errors) {
     }
+
+    /** Every request fails after this long without a complete answer (counted as a transport error). */
+    static final long REQUEST_TIMEOUT_MS = 10_000;
 
     private final Vertx vertx;
     private final HttpClient client;
@@ -47,7 +51,8 @@ final class HttpLoad {
             while (next.get() < total && start + (long) (next.get() * 1e9 / rate) <= now) {
                 int i = next.getAndIncrement();
                 long due = start + (long) (i * 1e9 / rate);
-                client.request(HttpMethod.GET, port, "127.0.0.1", uri.apply(i))
+                client.request(new RequestOptions().setMethod(HttpMethod.GET).setPort(port).setHost("127.0.0.1")
+                                .setURI(uri.apply(i)).setConnectTimeout(5_000).setTimeout(REQUEST_TIMEOUT_MS))
                         .compose(req -> req.send())
                         .compose(resp -> resp.body().map(b -> resp.statusCode()))
                         .onComplete(ar -> {

@@ -50,6 +50,7 @@ final class GuidanceJson {
                 .put("arrival", c.arrival().toString())
                 .put("predictedFree", c.knownFree() ? (Object) (int) Math.floor(c.expectedFree()) : null)
                 .put("probabilityFree", round(c.probabilityFree(), 1000))
+                .put("forecastSource", c.forecastSource())
                 .put("pending", c.pending())
                 .put("score", round(c.score(), 10))
                 .put("route", route(c));

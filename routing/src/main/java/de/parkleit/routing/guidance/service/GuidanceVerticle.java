@@ -29,7 +29,9 @@ import de.parkleit.routing.guidance.NetworkWalkRouter;
 import de.parkleit.routing.guidance.WalkRouter;
 import de.parkleit.routing.graph.TravelMode;
 import de.parkleit.routing.guidance.SearchTimeCurve;
-import de.parkleit.routing.guidance.TrendForecast;
+import de.parkleit.routing.forecast.ForecastConfig;
+import de.parkleit.routing.forecast.ForecastTraining;
+import de.parkleit.routing.forecast.ModelForecast;
 import de.parkleit.routing.network.RoadNetwork;
 import de.parkleit.routing.signs.SignBoard;
 import de.parkleit.routing.signs.SignRoutes;
@@ -77,10 +79,13 @@ public final class GuidanceVerticle extends VerticleBase {
     private final Topics topics;
     private final String issuedTopic;
     private final LiveFacilities live;
-    private final TrendForecast forecast = new TrendForecast();
+    private final ForecastConfig forecastConfig;
+    private final ModelForecast forecast;
+    private final ForecastRetraining retraining;
     private final IssuedLedger ledger = new IssuedLedger();
     private final StoreEventWriter writer;
     private final GuidanceHandler handler;
+    private final ForecastHandler forecastHandler;
     private final SignPublisher signs;
     private final Set<String> loggedCauses = ConcurrentHashMap.newKeySet();
     private final List<Long> timers = new ArrayList<>();
@@ -98,7 +103,23 @@ public final class GuidanceVerticle extends VerticleBase {
     public GuidanceVerticle(GuidanceConfig config, SignsConfig signsConfig, MqttSettings mqttSettings, City city,
                             RoadNetwork network, RoadNetwork footNetwork, TimeSeriesStore store, WorkerExecutor workers,
                             MeterRegistry registry, Health health, Clock clock) {
+        this(config, ForecastConfig.trendOnly(java.time.ZoneOffset.UTC), signsConfig, mqttSettings, city, network,
+                footNetwork, store, workers, registry, health, clock);
+    }
+
+    /**
+     * @param forecastConfig with {@link ForecastConfig#model()} the trained model forecasts (trained from the store's
+     *                       history at start and every {@link ForecastConfig#retrainEvery()}, on a worker of its own),
+     *                       else the live trend alone
+     */
+    public GuidanceVerticle(GuidanceConfig config, ForecastConfig forecastConfig, SignsConfig signsConfig,
+                            MqttSettings mqttSettings, City city, RoadNetwork network, RoadNetwork footNetwork,
+                            TimeSeriesStore store, WorkerExecutor workers, MeterRegistry registry, Health health, Clock clock) {
         this.config = config;
+        this.forecastConfig = forecastConfig;
+        this.forecast = new ModelForecast(clock);
+        this.retraining = new ForecastRetraining(forecastConfig, new ForecastTraining(store, city.facilities(), forecastConfig),
+                forecast, clock);
         this.signsConfig = signsConfig;
         this.mqttSettings = mqttSettings;
         this.city = city;
@@ -118,11 +139,14 @@ public final class GuidanceVerticle extends VerticleBase {
         GuidancePlanner planner = new GuidancePlanner(config, live, forecast, drive, walkRouter(config, footNetwork), ledger,
                 SearchTimeCurve.DEFAULT, clock);
         this.handler = new GuidanceHandler(workers, planner, this::issued, registry);
+        this.forecastHandler = new ForecastHandler(live, forecast, clock);
         this.signs = signsConfig.signsFile() == null ? null : signPublisher(clock);
         Gauge.builder("parkleit.guidance.pending", () -> ledger.pendingTotal(clock.instant()))
                 .description("recommendations counting against facilities (closed loop)").register(registry);
         Gauge.builder("parkleit.guidance.store.queued", writer::queued)
                 .description("guidance and sign events waiting for the store").register(registry);
+        Gauge.builder("parkleit.forecast.model", () -> forecast.modelInstalled() ? 1 : 0)
+                .description("1 while the trained availability model forecasts (else the live trend)").register(registry);
     }
 
     private static WalkRouter walkRouter(GuidanceConfig config, RoadNetwork foot) {
@@ -154,9 +178,21 @@ public final class GuidanceVerticle extends VerticleBase {
         return live.state(facilityId);
     }
 
-    /** The guidance API, for the app's HTTP router (answers from the moment states arrive). */
+    /** The guidance and forecast API, for the app's HTTP router (answers from the moment states arrive). */
     public RouteContributor routes() {
-        return handler;
+        return router -> {
+            handler.mount(router);
+            forecastHandler.mount(router);
+        };
+    }
+
+    /**
+     * Retrains the forecast model from the store's history and installs it (on a worker of its own); with too little
+     * history the running forecast stays; a call during a run queues one more. The app calls it when the demo's
+     * history backfill has finished. Completes with the run (null when the model is off or the call was queued).
+     */
+    public Future<ForecastTraining.Result> retrainForecast() {
+        return retraining.retrain();
     }
 
     @Override
@@ -168,6 +204,7 @@ public final class GuidanceVerticle extends VerticleBase {
         m.messageHandler(this::onMessage);
         health.register("guidance-mqtt", () -> m.isConnected() ? null : "not connected to " + own.url());
         timers.add(vertx.setPeriodic(FLUSH_MS, id -> flush()));
+        retraining.start(vertx);
         Future<Void> up = m.connect()
                 .compose(v -> m.subscribe(topics.facilityStateFilter(), 1))
                 .compose(v -> m.subscribe(topics.facilityOperationFilter(), 1))
@@ -177,9 +214,10 @@ public final class GuidanceVerticle extends VerticleBase {
             signs.connection(m);
             up = up.compose(v -> signs.refreshArrows(workers)).onSuccess(v -> startSigns());
         }
-        return up.onSuccess(v -> LOG.info("guidance on {} ({} facilities, {} signs, state from {}) with {}",
+        return up.onSuccess(v -> LOG.info("guidance on {} ({} facilities, {} signs, state from {}) with {}, forecast {}",
                         GuidanceHandler.PATH, city.facilities().size(), signs == null ? 0 : signs.size(), own.url(),
-                        config.describe()))
+                        config.describe(), forecastConfig.describe()))
+                .onSuccess(v -> retrainForecast())
                 .recover(e -> shutdown().transform(ignored -> Future.failedFuture(e)));
     }
 
@@ -219,7 +257,8 @@ public final class GuidanceVerticle extends VerticleBase {
                 return null;
             }, false);
         }
-        return flushed.transform(v -> m == null ? Future.succeededFuture() : m.disconnect());
+        Future<Void> pooled = retraining.stop(vertx);
+        return flushed.transform(v -> pooled).transform(v -> m == null ? Future.succeededFuture() : m.disconnect());
     }
 
     private void flush() {

@@ -193,6 +193,8 @@ class GuidanceVerticleIT {
             a = guidance(serverA, trip);
         }
         String facility = a.getString("recommended");
+        assertThat(a.getJsonArray("results").stream().map(r -> ((JsonObject) r).getString("forecastSource")))
+                .as("without history the live trend forecasts").containsOnly("trend");
         String lastRequest = a.getString("requestId");
         await().atMost(Duration.ofSeconds(10)).until(() -> shared.stream().anyMatch(s -> s.getString("request").equals(lastRequest)));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(storeA.events())
