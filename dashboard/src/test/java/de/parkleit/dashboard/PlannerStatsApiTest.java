@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class PlannerStatsApiTest {
 
     static DashboardFixture fx;
-    static ShapedStore store = new ShapedStore();
+    static ShapedStore store = new ShapedStore(DashboardFixture.heidelberg());
     static TestHttp http;
     static String alice;
     static String otto;

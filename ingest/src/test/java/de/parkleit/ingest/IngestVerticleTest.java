@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import de.parkleit.core.city.City;
-import de.parkleit.ingest.testing.InMemoryStore;
+import de.parkleit.platform.testing.InMemoryStore;
 import de.parkleit.ingest.testing.MqttProbe;
 import de.parkleit.ingest.testing.TestCities;
 import de.parkleit.platform.metrics.Health;

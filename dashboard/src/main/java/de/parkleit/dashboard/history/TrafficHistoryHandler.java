@@ -73,7 +73,7 @@ public final class TrafficHistoryHandler {
     }
 
     static Throwable storeFailure(Throwable e) {
-        if (e instanceof StoreUnavailableException || e instanceof UnsupportedOperationException) {
+        if (e instanceof StoreUnavailableException) {
             return ApiException.unavailable("the history store is not available, try again later");
         }
         return e instanceof IllegalArgumentException ? ApiException.badRequest(e.getMessage()) : e;

@@ -68,7 +68,7 @@ public final class GuidanceStatsHandler {
         ctx.vertx().executeBlocking(() -> store.guidanceIssuedPerHour(from, to), false)
                 .onSuccess(counts -> ctx.response().putHeader("Content-Type", "application/json")
                         .putHeader("Cache-Control", "no-store").end(toJson(from, to, counts).encode()))
-                .onFailure(e -> ctx.fail(e instanceof StoreUnavailableException || e instanceof UnsupportedOperationException
+                .onFailure(e -> ctx.fail(e instanceof StoreUnavailableException
                         ? ApiException.unavailable("the event store is not available, try again later")
                         : e instanceof IllegalArgumentException ? ApiException.badRequest(e.getMessage()) : e));
     }

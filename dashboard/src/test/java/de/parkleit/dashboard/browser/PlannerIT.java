@@ -80,7 +80,7 @@ class PlannerIT {
                 PasswordHash.hash("alice-pw-1".toCharArray(), 1_000))), "browser-test-secret-0123456789-0123456789", false,
                 Duration.ofHours(1), false);
         try (DashboardFixture fx = DashboardFixture.start(DashboardConfig.forTests(TestBroker.uniqueRoot()).withAuth(auth),
-                List.of(ContractDoubles.history(city)), city, new ShapedStore());
+                List.of(ContractDoubles.history(city)), city, new ShapedStore(city));
              HeadlessChrome chrome = HeadlessChrome.start(1280, 900)) {
             WebDriver d = chrome.driver();
             d.get(fx.baseUrl() + "planner.html?lang=en");

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import de.parkleit.core.reading.OccupancyReading;
 import de.parkleit.core.reading.Reading;
 import de.parkleit.ingest.spool.DiskSpool;
-import de.parkleit.ingest.testing.InMemoryStore;
+import de.parkleit.platform.testing.InMemoryStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;

@@ -16,9 +16,10 @@ import java.util.Map;
  *
  * <p>Ids passed to queries must match {@code [A-Za-z0-9_-]{1,64}} (else {@link IllegalArgumentException});
  * checking them against the known facilities/detectors is the caller's job (the HTTP edge does it).
- * The methods after {@link #close()} were added later; their defaults throw
- * {@link UnsupportedOperationException} so that test doubles written against the first version still
- * compile. Both adapters implement all of them.
+ * Every implementation answers every method: the two adapters, and for tests
+ * {@code de.parkleit.platform.testing.InMemoryStore} (platform test-jar), which passes the same
+ * contract suite. The one default, {@link #occupancyProfile}, folds {@link #occupancyHistory(Collection,
+ * HistoryWindow)} the same way for all of them.
  */
 public interface TimeSeriesStore extends AutoCloseable {
 
@@ -45,23 +46,17 @@ public interface TimeSeriesStore extends AutoCloseable {
     void close();
 
     /** Writes guidance and sign events durably (same guarantees as {@link #write}). */
-    default void writeEvents(Collection<? extends StoreEvent> events) {
-        throw new UnsupportedOperationException(name() + " does not store events");
-    }
+    void writeEvents(Collection<? extends StoreEvent> events);
 
     /**
      * Occupancy history of several facilities (at most {@link HistoryQueries#MAX_SERIES}), keyed by
      * facility id in request order; facilities without data map to an empty list. Buckets without
      * data are left out.
      */
-    default Map<String, List<OccupancyBucket>> occupancyHistory(Collection<String> facilityIds, HistoryWindow window) {
-        throw new UnsupportedOperationException(name() + " does not answer multi-facility history");
-    }
+    Map<String, List<OccupancyBucket>> occupancyHistory(Collection<String> facilityIds, HistoryWindow window);
 
     /** Traffic history of several detectors, keyed like {@link #occupancyHistory(Collection, HistoryWindow)}. */
-    default Map<String, List<TrafficBucket>> trafficHistory(Collection<String> detectorIds, HistoryWindow window) {
-        throw new UnsupportedOperationException(name() + " does not answer traffic history");
-    }
+    Map<String, List<TrafficBucket>> trafficHistory(Collection<String> detectorIds, HistoryWindow window);
 
     /**
      * Weekday x time-of-day profile of one facility over the {@code weeks} weeks before
@@ -75,12 +70,8 @@ public interface TimeSeriesStore extends AutoCloseable {
     }
 
     /** Guidance issued per hour and recommended facility in [from, to) (at most 366 days). */
-    default List<HourlyCount> guidanceIssuedPerHour(Instant from, Instant to) {
-        throw new UnsupportedOperationException(name() + " does not count guidance");
-    }
+    List<HourlyCount> guidanceIssuedPerHour(Instant from, Instant to);
 
     /** Sign changes per hour and sign in [from, to) (at most 366 days). */
-    default List<HourlyCount> signChangesPerHour(Instant from, Instant to) {
-        throw new UnsupportedOperationException(name() + " does not count sign changes");
-    }
+    List<HourlyCount> signChangesPerHour(Instant from, Instant to);
 }

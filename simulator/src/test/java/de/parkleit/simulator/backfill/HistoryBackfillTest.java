@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.parkleit.core.city.City;
 import de.parkleit.core.facility.Facility;
 import de.parkleit.core.reading.OccupancyReading;
+import de.parkleit.core.reading.Reading;
+import de.parkleit.core.reading.TrafficReading;
+import de.parkleit.platform.testing.InMemoryStore;
 import de.parkleit.simulator.TestCity;
 import de.parkleit.simulator.profile.OccupancyModel;
 import de.parkleit.simulator.profile.OccupancyShapes;
@@ -28,59 +31,59 @@ class HistoryBackfillTest {
 
     @Test
     void writesFiveMinuteHistoryForEveryFacilityOnBoundariesInBatches() {
-        MemoryStore store = new MemoryStore();
+        InMemoryStore store = new InMemoryStore();
         List<BackfillProgress> progress = new ArrayList<>();
         BackfillResult r = new HistoryBackfill(store, MODEL, 7, Duration.ofMinutes(90), CLOCK, 1, 1000).run(progress::add);
 
         assertThat(r.to()).isEqualTo(Instant.parse("2026-11-28T12:00:00Z"));
         assertThat(r.written()).isEqualTo(20);
         assertThat(r.readings()).isEqualTo(20L * 7 * 288);
-        assertThat(store.writes.get()).isEqualTo(20 * 3);
+        assertThat(store.writeCalls()).isEqualTo(20 * 3);
         assertThat(progress).hasSize(20).last().extracting(BackfillProgress::fraction).isEqualTo(1.0);
         for (Facility f : CITY.facilities()) {
-            var rows = store.rows.get(f.id());
+            List<OccupancyReading> rows = store.occupancy(f.id());
             assertThat(rows).hasSize(7 * 288);
-            assertThat(rows.keySet()).allMatch(t -> t.getEpochSecond() % 300 == 0);
-            assertThat(rows.values()).allMatch(o -> o.free() >= 0 && o.free() <= f.capacity() && o.capacity() == f.capacity());
+            assertThat(rows).allMatch(o -> o.ts().getEpochSecond() % 300 == 0);
+            assertThat(rows).allMatch(o -> o.free() >= 0 && o.free() <= f.capacity() && o.capacity() == f.capacity());
         }
     }
 
     @Test
     void historyShowsTheDailyShapeSaturdayNoonFullerThanTheNightBefore() {
-        MemoryStore store = new MemoryStore();
+        InMemoryStore store = new InMemoryStore();
         new HistoryBackfill(store, MODEL, 2, Duration.ofMinutes(90), CLOCK, 1, 5000).run(p -> { });
         int noonFree = 0;
         int nightFree = 0;
         for (Facility f : CITY.facilities()) {
-            var rows = store.rows.get(f.id());
-            noonFree += rows.get(Instant.parse("2026-11-28T11:30:00Z")).free();
-            nightFree += rows.get(Instant.parse("2026-11-28T03:00:00Z")).free();
+            List<OccupancyReading> rows = store.occupancy(f.id());
+            noonFree += at(rows, "2026-11-28T11:30:00Z").free();
+            nightFree += at(rows, "2026-11-28T03:00:00Z").free();
         }
         assertThat(noonFree).isLessThan(nightFree / 2);
     }
 
     @Test
     void secondRunSkipsFacilitiesThatAlreadyHaveHistoryAndSameSeedWritesSameValues() {
-        MemoryStore store = new MemoryStore();
+        InMemoryStore store = new InMemoryStore();
         new HistoryBackfill(store, MODEL, 3, Duration.ofMinutes(90), CLOCK, 1, 5000).run(p -> { });
-        OccupancyReading sample = store.rows.get(CITY.facilities().get(3).id()).firstEntry().getValue();
-        int writes = store.writes.get();
+        OccupancyReading sample = store.occupancy(CITY.facilities().get(3).id()).get(0);
+        long writes = store.writeCalls();
 
         BackfillResult again = new HistoryBackfill(store, MODEL, 3, Duration.ofMinutes(90), CLOCK, 1, 5000).run(p -> { });
         assertThat(again.skipped()).isEqualTo(20);
         assertThat(again.readings()).isZero();
-        assertThat(store.writes.get()).isEqualTo(writes);
+        assertThat(store.writeCalls()).isEqualTo(writes);
 
-        MemoryStore other = new MemoryStore();
+        InMemoryStore other = new InMemoryStore();
         new HistoryBackfill(other, MODEL, 3, Duration.ofMinutes(90), CLOCK, 1, 5000).run(p -> { });
-        assertThat(other.rows.get(sample.facilityId()).firstEntry().getValue()).isEqualTo(sample);
+        assertThat(other.occupancy(sample.facilityId()).get(0)).isEqualTo(sample);
     }
 
     @Test
     void runsOnAWorkerPoolOffTheEventLoop() throws Exception {
         Vertx vertx = Vertx.vertx();
         try {
-            MemoryStore store = new MemoryStore();
+            InMemoryStore store = new InMemoryStore();
             BackfillResult r = new HistoryBackfill(store, MODEL, 1, Duration.ofMinutes(90), CLOCK, 1, 5000)
                     .start(vertx).await(30, TimeUnit.SECONDS);
             assertThat(r.readings()).isEqualTo(20L * 288);
@@ -91,15 +94,15 @@ class HistoryBackfillTest {
 
     @Test
     void zeroDaysWritesNothing() {
-        MemoryStore store = new MemoryStore();
+        InMemoryStore store = new InMemoryStore();
         BackfillResult r = new HistoryBackfill(store, MODEL, 0, Duration.ofMinutes(90), CLOCK, 1, 5000).run(p -> { });
         assertThat(r.readings()).isZero();
-        assertThat(store.rows).isEmpty();
+        assertThat(store.size()).isZero();
     }
 
     @Test
     void writesFiveMinuteTrafficForEveryDetectorWithTheWeekdayRushAndSkipsItNextTime() {
-        MemoryStore store = new MemoryStore();
+        InMemoryStore store = new InMemoryStore();
         List<String> detectors = List.of("hd-d01-speyerer", "hd-d06-rohrbacher");
         de.parkleit.simulator.profile.TrafficModel traffic = new de.parkleit.simulator.profile.TrafficModel(
                 de.parkleit.simulator.profile.TrafficShapes.bundled(), BERLIN, 1);
@@ -107,18 +110,24 @@ class HistoryBackfillTest {
                 .run(p -> { });
         assertThat(r.written()).isEqualTo(20 + 2);
         for (String d : detectors) {
-            var rows = store.traffic.get(d);
+            List<TrafficReading> rows = store.traffic(d);
             assertThat(rows).hasSize(3 * 288);
-            assertThat(rows.lastKey()).isEqualTo(r.to());
-            assertThat(rows.values()).allMatch(t -> t.intervalS() == 300 && t.ts().getEpochSecond() % 300 == 0
+            assertThat(rows.get(rows.size() - 1).ts()).isEqualTo(r.to());
+            assertThat(rows).allMatch(t -> t.intervalS() == 300 && t.ts().getEpochSecond() % 300 == 0
                     && t.speedKmh() > 0 && t.occupancyPct() >= 0);
             // Thursday 26 Nov: the morning rush (07:30 local) carries far more than 03:00
-            assertThat(rows.get(Instant.parse("2026-11-26T06:30:00Z")).count())
-                    .isGreaterThan(4 * rows.get(Instant.parse("2026-11-26T02:00:00Z")).count());
+            assertThat(at(rows, "2026-11-26T06:30:00Z").count())
+                    .isGreaterThan(4 * at(rows, "2026-11-26T02:00:00Z").count());
         }
         BackfillResult again = new HistoryBackfill(store, MODEL, 3, Duration.ofMinutes(90), CLOCK, 1, 1000, detectors, traffic)
                 .run(p -> { });
         assertThat(again.written()).isZero();
         assertThat(again.skipped()).isEqualTo(22);
+    }
+
+    /** The stored reading at {@code ts}; fails the test if there is none. */
+    private static <R extends Reading> R at(List<R> rows, String ts) {
+        Instant t = Instant.parse(ts);
+        return rows.stream().filter(r -> r.ts().equals(t)).findFirst().orElseThrow(() -> new AssertionError("no reading at " + ts));
     }
 }

@@ -11,6 +11,7 @@ import de.parkleit.platform.config.Env;
 import de.parkleit.platform.http.Problems;
 import de.parkleit.platform.metrics.Health;
 import de.parkleit.platform.mqtt.MqttSettings;
+import de.parkleit.platform.testing.DiscardingStore;
 import de.parkleit.routing.graph.RoadGraph;
 import de.parkleit.routing.forecast.ForecastConfig;
 import de.parkleit.routing.guidance.GuidanceConfig;
@@ -140,7 +141,7 @@ public final class GuidanceBench {
             sb.append(gAll.stats("`GET /api/v1/guidance` (all answers)").row()).append('\n');
             sb.append(gOk.stats("`GET /api/v1/guidance` (200 answers)").row()).append('\n');
             sb.append(rAll.stats("`GET /api/v1/route` (floor: one route search)").row()).append('\n');
-            sb.append("\nguidance status counts: ").append(statuses).append("; events to the store: ").append(store.events.get())
+            sb.append("\nguidance status counts: ").append(statuses).append("; events to the store: ").append(store.eventsDiscarded())
                     .append('\n');
             sb.append("forecast: ").append(modelNote).append("; forecastSource of the results of 20 trips before the load: ")
                     .append(sources).append('\n');

@@ -7,6 +7,7 @@ import de.parkleit.core.topic.Topics;
 import de.parkleit.platform.store.StoreOptions;
 import de.parkleit.platform.store.questdb.EmbeddedQuestDb;
 import de.parkleit.platform.store.questdb.QuestDbStore;
+import de.parkleit.platform.testing.DiscardingStore;
 import io.vertx.core.Vertx;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

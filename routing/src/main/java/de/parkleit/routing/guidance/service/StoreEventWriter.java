@@ -65,9 +65,6 @@ final class StoreEventWriter {
                 if (logged.remove("failing")) {
                     LOG.info("store takes guidance and sign events again");
                 }
-            } catch (UnsupportedOperationException e) {
-                dropped.increment(batch.size());
-                once("unsupported", "store {} does not store events; guidance and sign events are not kept", store.name());
             } catch (RuntimeException e) {
                 putBack(batch);
                 once("failing", "cannot write guidance and sign events to {} (kept, retried): {}", store.name(), e.toString());

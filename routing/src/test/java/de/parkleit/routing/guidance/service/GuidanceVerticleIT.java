@@ -18,6 +18,7 @@ import de.parkleit.platform.metrics.Health;
 import de.parkleit.platform.mqtt.MqttSettings;
 import de.parkleit.platform.store.GuidanceIssued;
 import de.parkleit.platform.store.SignDisplay;
+import de.parkleit.platform.testing.InMemoryStore;
 import de.parkleit.platform.testing.TestBroker;
 import de.parkleit.routing.guidance.GuidanceConfig;
 import de.parkleit.routing.network.TestNetworks;
@@ -58,8 +59,8 @@ class GuidanceVerticleIT {
     private static final Map<String, JsonObject> signs = new ConcurrentHashMap<>();
     private static final List<JsonObject> shared = new CopyOnWriteArrayList<>();
     private static final List<Facility> facilities = TestNetworks.heidelbergFacilities();
-    private static final RecordingStore storeA = new RecordingStore();
-    private static final RecordingStore storeB = new RecordingStore();
+    private static final InMemoryStore storeA = new InMemoryStore();
+    private static final InMemoryStore storeB = new InMemoryStore();
     private static Vertx vertx;
     private static HttpServer serverA;
     private static HttpServer serverB;
@@ -86,7 +87,7 @@ class GuidanceVerticleIT {
         serverB = deploy(city, GuidanceConfig.defaults(topics.root(), "b"), SignsConfig.defaults(topics.root(), null), storeB);
     }
 
-    private static HttpServer deploy(City city, GuidanceConfig cfg, SignsConfig signsConfig, RecordingStore store) {
+    private static HttpServer deploy(City city, GuidanceConfig cfg, SignsConfig signsConfig, InMemoryStore store) {
         MqttSettings mqtt = new MqttSettings(broker.url(), "it-" + cfg.instanceId(), true, null, null);
         GuidanceVerticle v = new GuidanceVerticle(cfg, signsConfig, mqtt, city, TestNetworks.heidelbergCar(), null, store,
                 vertx.createSharedWorkerExecutor("guidance-it-" + cfg.instanceId(), 2), new SimpleMeterRegistry(), new Health(),
