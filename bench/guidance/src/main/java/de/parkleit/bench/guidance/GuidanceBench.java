@@ -95,7 +95,7 @@ public final class GuidanceBench {
         GuidanceConfig config = GuidanceConfig.fromEnv(new Env(Map.of("PARKLEIT_TOPIC_ROOT", topics.root(),
                 "PARKLEIT_INSTANCE_ID", "bench", "PARKLEIT_GUIDANCE_HOLD", "20s")));
         HistoryStore history = new HistoryStore(export, city.facilities());
-        DiscardingStore store = history.writes;
+        DiscardingStore store = history;
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         GuidanceVerticle guidance = new GuidanceVerticle(config, forecast,
                 SignsConfig.defaults(topics.root(), city.folder().resolve("signs.geojson")),

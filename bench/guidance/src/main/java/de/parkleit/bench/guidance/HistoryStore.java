@@ -1,11 +1,9 @@
 package de.parkleit.bench.guidance;
 
 import de.parkleit.core.facility.Facility;
-import de.parkleit.core.reading.Reading;
 import de.parkleit.platform.store.HistoryWindow;
 import de.parkleit.platform.store.OccupancyBucket;
-import de.parkleit.platform.store.StoreEvent;
-import de.parkleit.platform.store.TimeSeriesStore;
+import de.parkleit.platform.testing.DiscardingStore;
 import de.parkleit.routing.prediction.CleaningRules;
 import de.parkleit.routing.prediction.MuensterHistory;
 import de.parkleit.routing.prediction.OccupancySeries;
@@ -28,14 +26,13 @@ import java.util.Optional;
  * weeks from 8 April 2024 end just after now (only buckets before the query's end are returned). Lets the
  * benchmark run guidance with the trained forecast model, as the demo does after its backfill.
  */
-final class HistoryStore implements TimeSeriesStore {
+final class HistoryStore extends DiscardingStore {
 
     private static final List<String> GARAGES = List.of("muensterphtheater", "muensterphaltersteinweg",
             "muensterphstubengasse", "muensterphbremerplatz", "muensterphcineplex");
     private static final Instant FROM = Instant.parse("2024-04-08T00:00:00Z");
     private static final Instant TO = Instant.parse("2024-06-03T00:00:00Z");
 
-    final DiscardingStore writes = new DiscardingStore();
     private final Map<String, Facility> facilities = new LinkedHashMap<>();
     private final Map<String, OccupancySeries> garages = new LinkedHashMap<>();
     private final long shiftSlots;
@@ -77,36 +74,7 @@ final class HistoryStore implements TimeSeriesStore {
     }
 
     @Override
-    public void write(Collection<? extends Reading> r) {
-        writes.write(r);
-    }
-
-    @Override
-    public void writeEvents(Collection<? extends StoreEvent> e) {
-        writes.writeEvents(e);
-    }
-
-    @Override
-    public List<OccupancyBucket> occupancyHistory(String facilityId, Instant from, Instant to, Duration step) {
-        return List.of();
-    }
-
-    @Override
-    public long countOccupancy(String facilityId, Instant from, Instant to) {
-        return 0;
-    }
-
-    @Override
-    public boolean isHealthy() {
-        return true;
-    }
-
-    @Override
     public String name() {
         return "muenster-history";
-    }
-
-    @Override
-    public void close() {
     }
 }
