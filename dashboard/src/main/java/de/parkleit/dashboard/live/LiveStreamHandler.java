@@ -1,49 +1,87 @@
 package de.parkleit.dashboard.live;
 
 import de.parkleit.platform.http.ApiException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.List;
-import java.util.Set;
 
 /**
  * {@code GET /api/v1/live}: Server-Sent Events. A {@code snapshot} event with every facility on
  * connect, then one {@code state} event per change; a comment every 15 s keeps proxies from closing
- * the stream. A client that cannot keep up is disconnected (its browser reconnects and gets a fresh
- * snapshot), so a slow reader never piles up memory here. Runs on the view's context.
+ * the stream. Runs on the view's context and never blocks it.
+ *
+ * <p>Slow readers: while a client's socket keeps up, each frame is written at once. When its write
+ * queue is full, frames wait per client keyed by facility (or sign), the newest replacing the older
+ * one ({@code parkleit_dashboard_live_coalesced_total}), so a client that falls behind later gets the
+ * current state of each facility, not a backlog. A client behind for longer than
+ * {@link Limits#maxBehind()}, or with more than {@link Limits#maxPending()} distinct frames waiting,
+ * is disconnected ({@code parkleit_dashboard_live_dropped_total{reason}}); its browser reconnects and
+ * gets a fresh snapshot. Other clients are not held up by it: the work per event and client is one
+ * map insert.
  */
 public final class LiveStreamHandler {
 
     public static final String PATH = "/api/v1/live";
     private static final long HEARTBEAT_MS = 15_000;
+    private static final long SWEEP_MS = 1_000;
+
+    /** How far a client may fall behind before it is disconnected. */
+    public record Limits(int maxPending, Duration maxBehind) {
+        public static final Limits DEFAULT = new Limits(10_000, Duration.ofSeconds(30));
+    }
 
     private final Vertx vertx;
     private final LiveStateView view;
     private final int maxStreams;
-    private final Set<HttpServerResponse> clients = new LinkedHashSet<>();
+    private final Limits limits;
+    private final Map<HttpServerResponse, LiveClient> clients = new LinkedHashMap<>();
     private final Map<String, Supplier<String>> extraSnapshots = new LinkedHashMap<>();
+    private final Counter coalesced;
+    private final Counter droppedSlow;
+    private final Counter droppedOverflow;
     private long heartbeatTimer = -1;
+    private long sweepTimer = -1;
 
     public LiveStreamHandler(Vertx vertx, LiveStateView view, int maxStreams, MeterRegistry registry) {
+        this(vertx, view, maxStreams, registry, Limits.DEFAULT);
+    }
+
+    public LiveStreamHandler(Vertx vertx, LiveStateView view, int maxStreams, MeterRegistry registry, Limits limits) {
         this.vertx = vertx;
         this.view = view;
         this.maxStreams = maxStreams;
+        this.limits = limits;
         view.addListener(this::broadcast);
-        Gauge.builder("parkleit.dashboard.live.clients", clients, Set::size)
+        Gauge.builder("parkleit.dashboard.live.clients", clients, Map::size)
                 .description("open live-push (SSE) connections").register(registry);
+        Gauge.builder("parkleit.dashboard.live.pending", clients, c -> c.values().stream().mapToInt(LiveClient::pending).sum())
+                .description("live-push frames waiting for slow clients (at most one per facility or sign and client)")
+                .register(registry);
+        coalesced = Counter.builder("parkleit.dashboard.live.coalesced")
+                .description("live-push frames replaced by a newer one for the same facility or sign before a slow client took them")
+                .register(registry);
+        droppedSlow = dropped(registry, "too_slow");
+        droppedOverflow = dropped(registry, "buffer_full");
+    }
+
+    private static Counter dropped(MeterRegistry registry, String reason) {
+        return Counter.builder("parkleit.dashboard.live.dropped").tag("reason", reason)
+                .description("live-push clients disconnected because they could not keep up").register(registry);
     }
 
     public void mount(Router router) {
         router.get(PATH).handler(this::open);
-        heartbeatTimer = vertx.setPeriodic(HEARTBEAT_MS, id -> sendToAll(": keep-alive\n\n"));
+        heartbeatTimer = vertx.setPeriodic(HEARTBEAT_MS, id -> heartbeat());
+        sweepTimer = vertx.setPeriodic(SWEEP_MS, id -> sweep());
     }
 
     public int clientCount() {
@@ -60,7 +98,7 @@ public final class LiveStreamHandler {
                 .putHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .putHeader("Cache-Control", "no-cache, no-store")
                 .putHeader("X-Accel-Buffering", "no");
-        clients.add(r);
+        clients.put(r, new LiveClient(r, limits.maxPending()));
         r.closeHandler(v -> clients.remove(r));
         r.exceptionHandler(e -> clients.remove(r));
         StringBuilder first = new StringBuilder("retry: 3000\n\nevent: snapshot\ndata: ").append(FacilityJson.all(view).encode()).append("\n\n");
@@ -75,34 +113,67 @@ public final class LiveStreamHandler {
 
     private void broadcast(String facilityId) {
         if (!clients.isEmpty()) {
-            sendToAll("event: state\ndata: " + FacilityJson.of(view, facilityId).encode() + "\n\n");
+            sendToAll("state/" + facilityId, "event: state\ndata: " + FacilityJson.of(view, facilityId).encode() + "\n\n");
         }
     }
 
-    /** Sends a named event with a JSON payload to every client (signs use it). */
-    public void publish(String event, String json) {
+    /**
+     * Sends a named event with a JSON payload to every client (signs use it); {@code key} names what
+     * it describes, so that a slow client gets only the newest event per key.
+     */
+    public void publish(String event, String key, String json) {
         if (!clients.isEmpty()) {
-            sendToAll("event: " + event + "\ndata: " + json + "\n\n");
+            sendToAll(event + "/" + key, "event: " + event + "\ndata: " + json + "\n\n");
         }
     }
 
-    private void sendToAll(String frame) {
-        for (HttpServerResponse r : List.copyOf(clients)) {
-            if (r.writeQueueFull()) {
-                clients.remove(r);
-                r.reset();
-            } else {
-                r.write(frame);
+    private void sendToAll(String key, String frame) {
+        long now = System.nanoTime();
+        for (LiveClient c : List.copyOf(clients.values())) {
+            switch (c.offer(key, frame, now)) {
+                case COALESCED -> coalesced.increment();
+                case OVERFLOW -> drop(c, droppedOverflow);
+                default -> {
+                }
             }
         }
     }
 
-    /** Ends every stream and the heartbeat (on stop). */
+    private void heartbeat() {
+        for (LiveClient c : List.copyOf(clients.values())) {
+            if (c.idle()) {
+                c.response().write(": keep-alive\n\n");
+            }
+        }
+    }
+
+    /** Disconnects clients that have been behind for longer than allowed. */
+    private void sweep() {
+        long now = System.nanoTime();
+        long max = limits.maxBehind().toNanos();
+        for (LiveClient c : List.copyOf(clients.values())) {
+            if (c.behindNanos(now) > max) {
+                drop(c, droppedSlow);
+            }
+        }
+    }
+
+    private void drop(LiveClient c, Counter why) {
+        if (clients.remove(c.response()) != null) {
+            why.increment();
+            c.response().reset();
+        }
+    }
+
+    /** Ends every stream and the timers (on stop). */
     public void closeAll() {
         if (heartbeatTimer >= 0) {
             vertx.cancelTimer(heartbeatTimer);
         }
-        for (HttpServerResponse r : List.copyOf(clients)) {
+        if (sweepTimer >= 0) {
+            vertx.cancelTimer(sweepTimer);
+        }
+        for (HttpServerResponse r : List.copyOf(clients.keySet())) {
             r.end();
         }
         clients.clear();
