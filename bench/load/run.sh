@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Load run against a real parkleit serve process and a private Mosquitto (see docs/reliability.md, "Load").
-#   bench/load/run.sh [seconds=600] [rate=5000] [gateways=1000] [http-clients=4]
+#   bench/load/run.sh [seconds=600] [rate=5000] [gateways=1000] [http-clients=4] [sse-clients=4]
 # Needs: a built app (app/target/parkleit.jar, e.g. `mvn -B -q -pl app -am package -DskipTests`),
 # /usr/sbin/mosquitto, curl. Writes bench/load/target/load-report.md; exits 1 on loss or errors.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-seconds="${1:-600}"; rate="${2:-5000}"; gateways="${3:-1000}"; clients="${4:-4}"
+seconds="${1:-600}"; rate="${2:-5000}"; gateways="${3:-1000}"; clients="${4:-4}"; sse="${5:-4}"
 app_dir="${PARKLEIT_LOAD_APP_DIR:-$repo/app/target}"   # a copy of app/target lets a build run meanwhile
 jar="$app_dir/parkleit.jar"
 [ -f "$jar" ] || { echo "build the app first: mvn -B -q -pl app -am package -DskipTests" >&2; exit 2; }
@@ -44,5 +44,5 @@ curl -fs "http://127.0.0.1:$http_port/health/ready" >/dev/null || { echo "parkle
 
 mkdir -p "$here/target"
 java -Xmx512m -cp "$jar:$app_dir/lib/*" "$here/LoadRun.java" --mqtt "tcp://127.0.0.1:$mqtt_port" \
-  --http "http://127.0.0.1:$http_port" --seconds "$seconds" --rate "$rate" --gateways "$gateways" --http-clients "$clients" \
+  --http "http://127.0.0.1:$http_port" --seconds "$seconds" --rate "$rate" --gateways "$gateways" --http-clients "$clients" --sse-clients "$sse" \
   --questdb "http://127.0.0.1:$qdb_port" --pid "$parkleit_pid" --report "$here/target/load-report.md"
