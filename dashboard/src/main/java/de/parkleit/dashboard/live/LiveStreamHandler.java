@@ -19,6 +19,12 @@ import java.util.function.Supplier;
  * connect, then one {@code state} event per change; a comment every 15 s keeps proxies from closing
  * the stream. Runs on the view's context and never blocks it.
  *
+ * <p>Overload: a facility's state goes out at most once per {@link Limits#minInterval()} (250 ms):
+ * a change within that time of the previous push waits, newer ones replace it, and the newest goes
+ * out when the interval is over ({@code parkleit_dashboard_live_throttled_total}); at low rates every
+ * change goes out at once. So the push work is bounded by facilities x clients / interval, whatever
+ * the input rate.
+ *
  * <p>Slow readers: while a client's socket keeps up, each frame is written at once. When its write
  * queue is full, frames wait per client keyed by facility (or sign), the newest replacing the older
  * one ({@code parkleit_dashboard_live_coalesced_total}), so a client that falls behind later gets the
@@ -34,9 +40,13 @@ public final class LiveStreamHandler {
     private static final long HEARTBEAT_MS = 15_000;
     private static final long SWEEP_MS = 1_000;
 
-    /** How far a client may fall behind before it is disconnected. */
-    public record Limits(int maxPending, Duration maxBehind) {
-        public static final Limits DEFAULT = new Limits(10_000, Duration.ofSeconds(30));
+    /**
+     * How often a facility's state goes out ({@code minInterval}: a change within that time of the
+     * facility's previous frame waits, and only the newest waiting one is sent when it is over; zero
+     * sends every change), and how far a client may fall behind before it is disconnected.
+     */
+    public record Limits(Duration minInterval, int maxPending, Duration maxBehind) {
+        public static final Limits DEFAULT = new Limits(Duration.ofMillis(250), 10_000, Duration.ofSeconds(30));
     }
 
     private final Vertx vertx;
@@ -45,6 +55,10 @@ public final class LiveStreamHandler {
     private final Limits limits;
     private final Map<HttpServerResponse, LiveClient> clients = new LinkedHashMap<>();
     private final Map<String, Supplier<String>> extraSnapshots = new LinkedHashMap<>();
+    private final Map<String, Long> lastStateNanos = new java.util.HashMap<>();
+    private final java.util.Set<String> waitingStates = new java.util.LinkedHashSet<>();
+    private long stateTimer = -1;
+    private final Counter throttled;
     private final Counter coalesced;
     private final Counter droppedSlow;
     private final Counter droppedOverflow;
@@ -68,6 +82,9 @@ public final class LiveStreamHandler {
                 .register(registry);
         coalesced = Counter.builder("parkleit.dashboard.live.coalesced")
                 .description("live-push frames replaced by a newer one for the same facility or sign before a slow client took them")
+                .register(registry);
+        throttled = Counter.builder("parkleit.dashboard.live.throttled")
+                .description("facility state changes not pushed because a newer one followed within the minimum interval")
                 .register(registry);
         droppedSlow = dropped(registry, "too_slow");
         droppedOverflow = dropped(registry, "buffer_full");
@@ -111,9 +128,51 @@ public final class LiveStreamHandler {
         extraSnapshots.put(event, json);
     }
 
+    /** A facility changed: push it now, or, within the minimum interval of its last push, once that is over (newest state then). */
     private void broadcast(String facilityId) {
-        if (!clients.isEmpty()) {
-            sendToAll("state/" + facilityId, "event: state\ndata: " + FacilityJson.of(view, facilityId).encode() + "\n\n");
+        if (clients.isEmpty()) {
+            return;
+        }
+        long now = System.nanoTime();
+        long interval = limits.minInterval().toNanos();
+        Long last = lastStateNanos.get(facilityId);
+        if (waitingStates.contains(facilityId)) {
+            throttled.increment();
+        } else if (interval <= 0 || last == null || now - last >= interval) {
+            pushState(facilityId, now);
+        } else {
+            waitingStates.add(facilityId);
+            if (stateTimer < 0) {
+                stateTimer = vertx.setTimer(Math.max(1, (last + interval - now) / 1_000_000), id -> flushStates());
+            }
+        }
+    }
+
+    private void pushState(String facilityId, long now) {
+        lastStateNanos.put(facilityId, now);
+        sendToAll("state/" + facilityId, "event: state\ndata: " + FacilityJson.of(view, facilityId).encode() + "\n\n");
+    }
+
+    /** Sends the waiting states whose interval is over; re-arms the timer for the rest. */
+    private void flushStates() {
+        stateTimer = -1;
+        long now = System.nanoTime();
+        long interval = limits.minInterval().toNanos();
+        long nextDue = Long.MAX_VALUE;
+        for (java.util.Iterator<String> it = waitingStates.iterator(); it.hasNext(); ) {
+            String id = it.next();
+            long due = lastStateNanos.getOrDefault(id, 0L) + interval;
+            if (due <= now) {
+                it.remove();
+                if (!clients.isEmpty()) {
+                    pushState(id, now);
+                }
+            } else {
+                nextDue = Math.min(nextDue, due);
+            }
+        }
+        if (nextDue != Long.MAX_VALUE) {
+            stateTimer = vertx.setTimer(Math.max(1, (nextDue - now) / 1_000_000), id -> flushStates());
         }
     }
 
@@ -172,6 +231,9 @@ public final class LiveStreamHandler {
         }
         if (sweepTimer >= 0) {
             vertx.cancelTimer(sweepTimer);
+        }
+        if (stateTimer >= 0) {
+            vertx.cancelTimer(stateTimer);
         }
         for (HttpServerResponse r : List.copyOf(clients.keySet())) {
             r.end();

@@ -99,7 +99,7 @@ class LivePushBackpressureTest {
 
     @Test
     void aClientThatStopsReadingIsDroppedAndHoldsUpNeitherOthersNorTheEventLoop() throws Exception {
-        start(new LiveStreamHandler.Limits(10_000, Duration.ofSeconds(2)));
+        start(new LiveStreamHandler.Limits(Duration.ZERO, 10_000, Duration.ofSeconds(2)));
         try (SseSocketClient stuck = new SseSocketClient(port, true); SseSocketClient reader = new SseSocketClient(port, false)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> metric("parkleit_dashboard_live_clients") == 2);
             long started = System.nanoTime();
@@ -126,7 +126,7 @@ class LivePushBackpressureTest {
 
     @Test
     void aClientThatFallsBehindGetsTheLatestStatePerFacilityNotTheBacklog() throws Exception {
-        start(new LiveStreamHandler.Limits(10_000, Duration.ofSeconds(60)));
+        start(new LiveStreamHandler.Limits(Duration.ZERO, 10_000, Duration.ofSeconds(60)));
         try (SseSocketClient slow = new SseSocketClient(port, true)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> metric("parkleit_dashboard_live_clients") == 1);
             int[] expected = pushChanges();
@@ -143,6 +143,30 @@ class LivePushBackpressureTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> metric("parkleit_dashboard_live_pending") == 0.0);
             System.out.printf("live push: client paused during %d changes got %d state frames after resuming, ending with the current state"
                     + " of every facility; %.0f coalesced%n", CHANGES, slow.stateFrames(), metric("parkleit_dashboard_live_coalesced_total"));
+        }
+    }
+
+    @Test
+    void eachFacilityIsPushedAtMostOncePerIntervalAndEndsWithItsNewestState() throws Exception {
+        start(new LiveStreamHandler.Limits(Duration.ofMillis(250), 10_000, Duration.ofSeconds(30)));
+        try (SseSocketClient reader = new SseSocketClient(port, false)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> metric("parkleit_dashboard_live_clients") == 1);
+            long started = System.nanoTime();
+            int[] expected = pushChanges();
+            long pushMs = (System.nanoTime() - started) / 1_000_000;
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                for (int f = 0; f < facilities.size(); f++) {
+                    assertThat(reader.lastFree(facilities.get(f).id())).as(facilities.get(f).id()).isEqualTo(expected[f]);
+                }
+            });
+            Thread.sleep(500);
+            long frames = reader.stateFrames();
+            // at most one frame per facility per 250 ms, plus the first and the trailing one
+            assertThat(frames).isLessThanOrEqualTo(facilities.size() * (pushMs / 250 + 2));
+            assertThat(metric("parkleit_dashboard_live_throttled_total")).isPositive();
+            System.out.printf("live push: %d changes in %d ms, 250 ms interval: the reader got %d state frames (at most %d allowed), ending with"
+                    + " the current state of every facility; %.0f changes throttled%n", CHANGES, pushMs, frames,
+                    facilities.size() * (pushMs / 250 + 2), metric("parkleit_dashboard_live_throttled_total"));
         }
     }
 }
