@@ -37,7 +37,12 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  */
 public final class LoadRun {
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Setup, /metrics and QuestDB queries; every HTTP reader and SSE client has its own client (own connection and selector thread). */
+    static final HttpClient HTTP = newClient();
+
+    static HttpClient newClient() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+    }
     static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([A-Za-z0-9_-]+)\"");
 
     public static void main(String[] a) {
@@ -271,12 +276,13 @@ public final class LoadRun {
     }
 
     static void readApi(String http, List<String> facilities, AtomicBoolean running, Histogram lat, AtomicLong ok, AtomicLong errors) {
+        HttpClient client = newClient();
         int i = 0;
         while (running.get()) {
             String path = i++ % 2 == 0 ? "/api/v1/facilities" : "/api/v1/facilities/" + facilities.get(i % facilities.size());
             long t0 = System.nanoTime();
             try {
-                HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(http + path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(http + path)).timeout(Duration.ofSeconds(10)).build(),
                         HttpResponse.BodyHandlers.ofByteArray());
                 lat.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
                 (r.statusCode() == 200 ? ok : errors).incrementAndGet();
@@ -291,7 +297,7 @@ public final class LoadRun {
     /** One live-push reader: counts events and records reading-to-push latency (receive time minus the state's updatedAt). */
     static void sse(String http, AtomicBoolean running, AtomicLong events, AtomicBoolean alive, Histogram lag) {
         try {
-            HttpResponse<java.io.InputStream> r = HTTP.send(HttpRequest.newBuilder(URI.create(http + "/api/v1/live")).build(),
+            HttpResponse<java.io.InputStream> r = newClient().send(HttpRequest.newBuilder(URI.create(http + "/api/v1/live")).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             try (BufferedReader in = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
                 String line;
@@ -390,7 +396,7 @@ public final class LoadRun {
     }
 
     static double metricMatching(String http, String name, String labelPart) throws Exception {
-        String body = HTTP.send(HttpRequest.newBuilder(URI.create(http + "/metrics")).timeout(Duration.ofSeconds(10)).build(),
+        String body = HTTP.send(HttpRequest.newBuilder(URI.create(http + "/metrics")).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         double sum = 0;
         for (String line : body.split("\n")) {

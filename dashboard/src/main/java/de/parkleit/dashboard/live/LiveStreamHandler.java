@@ -19,11 +19,11 @@ import java.util.function.Supplier;
  * connect, then one {@code state} event per change; a comment every 15 s keeps proxies from closing
  * the stream. Runs on the view's context and never blocks it.
  *
- * <p>Overload: a facility's state goes out at most once per {@link Limits#minInterval()} (250 ms):
- * a change within that time of the previous push waits, newer ones replace it, and the newest goes
- * out when the interval is over ({@code parkleit_dashboard_live_throttled_total}); at low rates every
- * change goes out at once. So the push work is bounded by facilities x clients / interval, whatever
- * the input rate.
+ * <p>Overload: a facility's state (and a sign's display) goes out at most once per
+ * {@link Limits#minInterval()} (250 ms): a change within that time of the previous push waits, newer
+ * ones replace it, and the newest goes out when the interval is over
+ * ({@code parkleit_dashboard_live_throttled_total}); at low rates every change goes out at once. So
+ * the push work is bounded by (facilities + signs) x clients / interval, whatever the input rate.
  *
  * <p>Slow readers: while a client's socket keeps up, each frame is written at once. When its write
  * queue is full, frames wait per client keyed by facility (or sign), the newest replacing the older
@@ -55,8 +55,8 @@ public final class LiveStreamHandler {
     private final Limits limits;
     private final Map<HttpServerResponse, LiveClient> clients = new LinkedHashMap<>();
     private final Map<String, Supplier<String>> extraSnapshots = new LinkedHashMap<>();
-    private final Map<String, Long> lastStateNanos = new java.util.HashMap<>();
-    private final java.util.Set<String> waitingStates = new java.util.LinkedHashSet<>();
+    private final Map<String, Long> lastSentNanos = new java.util.HashMap<>();
+    private final Map<String, Supplier<String>> waiting = new LinkedHashMap<>();
     private long stateTimer = -1;
     private final Counter throttled;
     private final Counter coalesced;
@@ -84,7 +84,7 @@ public final class LiveStreamHandler {
                 .description("live-push frames replaced by a newer one for the same facility or sign before a slow client took them")
                 .register(registry);
         throttled = Counter.builder("parkleit.dashboard.live.throttled")
-                .description("facility state changes not pushed because a newer one followed within the minimum interval")
+                .description("facility state and sign changes not pushed because a newer one followed within the minimum interval")
                 .register(registry);
         droppedSlow = dropped(registry, "too_slow");
         droppedOverflow = dropped(registry, "buffer_full");
@@ -128,62 +128,68 @@ public final class LiveStreamHandler {
         extraSnapshots.put(event, json);
     }
 
-    /** A facility changed: push it now, or, within the minimum interval of its last push, once that is over (newest state then). */
+    /** A facility changed: its newest state goes out now or, within the minimum interval, when that is over. */
     private void broadcast(String facilityId) {
+        throttle("state/" + facilityId, () -> "event: state\ndata: " + FacilityJson.of(view, facilityId).encode() + "\n\n");
+    }
+
+    /**
+     * Sends the frame of {@code key} now, unless the previous frame of that key went out less than
+     * the minimum interval ago: then it waits (a newer frame of the key replaces it) until the
+     * interval is over. {@code frame} is evaluated when the frame goes out.
+     */
+    private void throttle(String key, Supplier<String> frame) {
         if (clients.isEmpty()) {
             return;
         }
         long now = System.nanoTime();
         long interval = limits.minInterval().toNanos();
-        Long last = lastStateNanos.get(facilityId);
-        if (waitingStates.contains(facilityId)) {
+        Long last = lastSentNanos.get(key);
+        if (waiting.containsKey(key)) {
+            waiting.put(key, frame);
             throttled.increment();
         } else if (interval <= 0 || last == null || now - last >= interval) {
-            pushState(facilityId, now);
+            lastSentNanos.put(key, now);
+            sendToAll(key, frame.get());
         } else {
-            waitingStates.add(facilityId);
+            waiting.put(key, frame);
             if (stateTimer < 0) {
-                stateTimer = vertx.setTimer(Math.max(1, (last + interval - now) / 1_000_000), id -> flushStates());
+                stateTimer = vertx.setTimer(Math.max(1, (last + interval - now) / 1_000_000), id -> flushWaiting());
             }
         }
     }
 
-    private void pushState(String facilityId, long now) {
-        lastStateNanos.put(facilityId, now);
-        sendToAll("state/" + facilityId, "event: state\ndata: " + FacilityJson.of(view, facilityId).encode() + "\n\n");
-    }
-
-    /** Sends the waiting states whose interval is over; re-arms the timer for the rest. */
-    private void flushStates() {
+    /** Sends the waiting frames whose interval is over; re-arms the timer for the rest. */
+    private void flushWaiting() {
         stateTimer = -1;
         long now = System.nanoTime();
         long interval = limits.minInterval().toNanos();
         long nextDue = Long.MAX_VALUE;
-        for (java.util.Iterator<String> it = waitingStates.iterator(); it.hasNext(); ) {
-            String id = it.next();
-            long due = lastStateNanos.getOrDefault(id, 0L) + interval;
+        for (java.util.Iterator<Map.Entry<String, Supplier<String>>> it = waiting.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Supplier<String>> e = it.next();
+            long due = lastSentNanos.getOrDefault(e.getKey(), 0L) + interval;
             if (due <= now) {
                 it.remove();
                 if (!clients.isEmpty()) {
-                    pushState(id, now);
+                    lastSentNanos.put(e.getKey(), now);
+                    sendToAll(e.getKey(), e.getValue().get());
                 }
             } else {
                 nextDue = Math.min(nextDue, due);
             }
         }
         if (nextDue != Long.MAX_VALUE) {
-            stateTimer = vertx.setTimer(Math.max(1, (nextDue - now) / 1_000_000), id -> flushStates());
+            stateTimer = vertx.setTimer(Math.max(1, (nextDue - now) / 1_000_000), id -> flushWaiting());
         }
     }
 
     /**
      * Sends a named event with a JSON payload to every client (signs use it); {@code key} names what
-     * it describes, so that a slow client gets only the newest event per key.
+     * it describes: per key at most one event per minimum interval, and a slow client gets only the
+     * newest event per key.
      */
     public void publish(String event, String key, String json) {
-        if (!clients.isEmpty()) {
-            sendToAll(event + "/" + key, "event: " + event + "\ndata: " + json + "\n\n");
-        }
+        throttle(event + "/" + key, () -> "event: " + event + "\ndata: " + json + "\n\n");
     }
 
     private void sendToAll(String key, String frame) {
