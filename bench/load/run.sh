@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load run against a real parkleit serve process and a private Mosquitto (see docs/reliability.md, "Load").
 #   bench/load/run.sh [seconds=600] [rate=5000] [gateways=1000] [http-clients=4] [sse-clients=4]
+# PARKLEIT_LOAD_FLOOR=1: the floor, the same generator and broker without parkleit (a mosquitto_sub QoS 1 subscriber instead).
 # Needs: a built app (app/target/parkleit.jar, e.g. `mvn -B -q -pl app -am package -DskipTests`),
 # /usr/sbin/mosquitto, curl. Writes bench/load/target/load-report.md; exits 1 on loss or errors.
 set -euo pipefail
@@ -31,6 +32,16 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 
 /usr/sbin/mosquitto -c "$work/mosquitto.conf" & pids+=("$!")
+if [ -n "${PARKLEIT_LOAD_FLOOR:-}" ]; then
+  # floor: the same generator and broker, no parkleit; one QoS 1 subscriber takes the readings as ingest would
+  sleep 1
+  mosquitto_sub -h 127.0.0.1 -p "$mqtt_port" -q 1 -c -i load-floor-sub -t 'parkleit/v1/#' > /dev/null & pids+=("$!")
+  sleep 1
+  mkdir -p "$here/target"
+  java -Xmx512m -cp "$jar:$app_dir/lib/*" "$here/LoadRun.java" --mqtt "tcp://127.0.0.1:$mqtt_port" --http none --floor true \
+    --seconds "$seconds" --rate "$rate" --gateways "$gateways" --report "$here/target/load-floor-report.md"
+  exit $?
+fi
 PARKLEIT_HOME="$repo" PARKLEIT_DATA_DIR="$work/data" PARKLEIT_HTTP_PORT="$http_port" PARKLEIT_QUESTDB_HTTP_PORT="$qdb_port" \
 PARKLEIT_MQTT_URL="tcp://127.0.0.1:$mqtt_port" PARKLEIT_INSTANCE_ID="load" PARKLEIT_MAP_TILE_URL=none \
 PARKLEIT_HTTP_RATE_LIMIT=1000000 PARKLEIT_HTTP_RATE_BURST=1000000 \
