@@ -1,5 +1,5 @@
 // The base map: raster tiles when a tile server is configured and reachable, else (and always
-// beneath them) the city's own road graph from /api/v1/roads drawn as vectors.
+// beneath them) the city's own road graph from /api/v1/roads drawn as vectors, coloured by live speed.
 import { escapeHtml } from './dom.js';
 import { t } from './i18n.js';
 
@@ -29,26 +29,41 @@ export function addTiles(map, config, showNotice) {
   layer.addTo(map);
 }
 
-/** Draws the road graph if the server offers it; resolves to the GeoJSON when drawn, else null. */
-export async function addRoads(map) {
-  let data;
+const ROADS_REFRESH_MS = 60000;
+
+async function fetchRoads(cache) {
   try {
-    const r = await fetch('api/v1/roads', { headers: { Accept: 'application/geo+json, application/json' } });
-    if (!r.ok) {
-      return null;
-    }
-    data = await r.json();
+    const r = await fetch('api/v1/roads', { headers: { Accept: 'application/geo+json, application/json' }, cache });
+    return r.ok ? await r.json() : null;
   } catch (e) {
+    return null;
+  }
+}
+
+/**
+ * Draws the road graph if the server offers it and redraws it every minute, so the colours follow
+ * live traffic; resolves to the first GeoJSON when drawn, else null.
+ */
+export async function addRoads(map) {
+  const data = await fetchRoads('default');
+  if (!data) {
     return null;
   }
   map.createPane('roads');
   map.getPane('roads').style.zIndex = 350;
-  L.geoJSON(data, {
+  const layer = L.geoJSON(data, {
     pane: 'roads',
     interactive: false,
     style: roadStyle,
     renderer: L.canvas({ pane: 'roads' }),
   }).addTo(map);
+  setInterval(async () => {
+    const fresh = await fetchRoads('no-cache');
+    if (fresh) {
+      layer.clearLayers();
+      layer.addData(fresh);
+    }
+  }, ROADS_REFRESH_MS);
   return data;
 }
 

@@ -219,14 +219,15 @@ function renderResults() {
   state.results.forEach((r, i) => {
     const primary = i === state.selected;
     const f = facilities().get(r.facilityId);
-    if (r.route) {
-      const route = L.geoJSON(r.route, { style: { color: primary ? '#1d4ed8' : '#475569', weight: primary ? 6 : 4,
+    const legs = splitLegs(r);
+    if (legs.drive) {
+      const route = L.geoJSON(legs.drive, { style: { color: primary ? '#1d4ed8' : '#475569', weight: primary ? 6 : 4,
         opacity: primary ? 0.9 : 0.55, dashArray: primary ? null : '8 8', className: primary ? 'pl-route-primary' : 'pl-route-alt' } });
       route.addTo(layer);
       bounds.push(route.getBounds());
     }
     if (primary && f && state.dest) {
-      const walk = r.walk ? L.geoJSON(r.walk) : L.polyline([[f.lat, f.lon], [state.dest.lat, state.dest.lon]]);
+      const walk = legs.walk ? L.geoJSON(legs.walk) : L.polyline([[f.lat, f.lon], [state.dest.lat, state.dest.lon]]);
       walk.setStyle({ color: '#1d4ed8', weight: 3, dashArray: '2 7', opacity: 0.9, className: 'pl-route-walk' });
       walk.addTo(layer);
     }
@@ -241,6 +242,25 @@ function renderResults() {
   if (all) {
     map.fitBounds(all, { paddingTopLeft: [60, 50], paddingBottomRight: [40, 60], maxZoom: 17 });
   }
+}
+
+/**
+ * The drive and walk legs of a result, each drawn once: the server sends one FeatureCollection with
+ * both legs (properties.leg 'drive' / 'walk'); a separate walk geometry, if sent, wins.
+ */
+export function splitLegs(r) {
+  let drive = r.route;
+  let walk = r.walk;
+  if (drive && drive.type === 'FeatureCollection' && Array.isArray(drive.features)) {
+    const isWalk = (x) => x && x.properties && x.properties.leg === 'walk';
+    const walks = drive.features.filter(isWalk);
+    const drives = drive.features.filter((x) => !isWalk(x));
+    drive = drives.length ? { type: 'FeatureCollection', features: drives } : null;
+    if (!walk && walks.length) {
+      walk = { type: 'FeatureCollection', features: walks };
+    }
+  }
+  return { drive, walk };
 }
 
 function union(bounds) {

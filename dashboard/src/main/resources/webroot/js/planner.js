@@ -4,11 +4,12 @@ import { t, applyStatic, setLanguage, language, onLanguageChange } from './i18n.
 import { apiGet, apiSend } from './api.js';
 import * as history from './planner-history.js';
 import * as profile from './planner-profile.js';
+import * as traffic from './planner-traffic.js';
 import * as quality from './planner-quality.js';
 import * as guidance from './planner-guidance.js';
 import * as ops from './planner-ops.js';
 
-const TABS = { history, profile, quality, guidance, ops };
+const TABS = { history, profile, traffic, quality, guidance, ops };
 const state = { facilities: [], timezone: 'Europe/Berlin', user: null, tab: 'history' };
 
 const context = {
@@ -95,6 +96,7 @@ async function init() {
   fillFacilitySelects();
   history.initHistory(context);
   profile.initProfile(context);
+  traffic.initTraffic(context);
   quality.initQuality(context);
   guidance.initGuidanceTab(context);
   ops.initOps(context);

@@ -1,5 +1,7 @@
 package de.parkleit.app;
 
+import de.parkleit.app.simclock.SimulationClock;
+import de.parkleit.app.simclock.SimulationClockHandler;
 import de.parkleit.broker.EmbeddedBroker;
 import de.parkleit.core.city.City;
 import de.parkleit.dashboard.DashboardConfig;
@@ -13,13 +15,16 @@ import de.parkleit.platform.http.RouteContributor;
 import de.parkleit.platform.metrics.Health;
 import de.parkleit.platform.metrics.JvmMetrics;
 import de.parkleit.platform.mqtt.MqttSettings;
+import de.parkleit.platform.store.HistoryWindow;
 import de.parkleit.platform.store.StoreConfig;
+import de.parkleit.platform.store.TrafficBucket;
 import de.parkleit.platform.store.TimeSeriesStore;
 import de.parkleit.dashboard.history.HistoryHandler;
 import de.parkleit.routing.graph.TravelMode;
 import de.parkleit.routing.guidance.GuidanceConfig;
 import de.parkleit.routing.guidance.service.GuidanceVerticle;
 import de.parkleit.routing.http.RoadsHandler;
+import de.parkleit.routing.traffic.Detector;
 import de.parkleit.routing.traffic.DetectorsGeoJson;
 import de.parkleit.routing.traffic.service.TrafficVerticle;
 import de.parkleit.routing.signs.SignsConfig;
@@ -31,6 +36,8 @@ import de.parkleit.simulator.backfill.HistoryBackfill;
 import de.parkleit.simulator.gateway.GatewaySimulatorVerticle;
 import de.parkleit.simulator.profile.OccupancyModel;
 import de.parkleit.simulator.profile.OccupancyShapes;
+import de.parkleit.simulator.profile.TrafficModel;
+import de.parkleit.simulator.profile.TrafficShapes;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
@@ -41,6 +48,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,12 +61,15 @@ import org.slf4j.LoggerFactory;
 public final class Node implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+    /** What ingest and guidance take as "now": {@code system} or {@code simulation}. */
+    public static final String CLOCK = "PARKLEIT_CLOCK";
 
     private final List<AutoCloseable> owned = new ArrayList<>();
     private Vertx vertx;
     private DashboardVerticle dashboard;
     private TimeSeriesStore store;
     private City city;
+    private List<Detector> detectors = List.of();
     private String mqttUrl;
     private Future<?> backfill = Future.succeededFuture();
 
@@ -80,6 +91,7 @@ public final class Node implements AutoCloseable {
     private void boot(AppConfig cfg, Env env, Mode mode) {
         LOG.info("parkleit {} starting with {}", mode.name().toLowerCase(java.util.Locale.ROOT), cfg.describe());
         city = CityLoader.load(cfg.city(), AppConfig.CITY);
+        detectors = loadDetectors();
         PortCheck.requireFree("0.0.0.0", cfg.httpPort(), AppConfig.HTTP_PORT);
         mqttUrl = startBrokerIfNeeded(cfg, mode);
         store = StoreConfig.fromEnv(env).open();
@@ -95,6 +107,8 @@ public final class Node implements AutoCloseable {
         health.register("store", () -> store.isHealthy() ? null : store.name() + " does not answer");
 
         MqttSettings mqtt = new MqttSettings(mqttUrl, "parkleit-" + instanceId(env), false, cfg.mqttUsername(), cfg.mqttPassword());
+        SimulationClock simClock = simulationClock(env);
+        Clock clock = simClock == null ? Clock.systemUTC() : simClock;
         List<RouteContributor> routes = new ArrayList<>();
         GuidanceVerticle guidance = null;
         TrafficVerticle traffic = null;
@@ -108,15 +122,18 @@ public final class Node implements AutoCloseable {
                     ? RoadNetwork.load(city.roadNetwork(), TravelMode.FOOT, routingConfig) : null;
             guidance = new GuidanceVerticle(guidanceConfig, SignsConfig.fromEnv(env, city.folder()),
                     mqtt.withClientId(mqtt.clientId() + "-guidance-" + shortRandom()), city, network, foot, store, routingPool,
-                    registry, health, Clock.systemUTC());
+                    registry, health, clock);
             routes.add(guidance.routes());
             traffic = trafficFor(env, network, mqtt, routingPool);
         }
+        if (simClock != null) {
+            routes.add(simulationClockRoutes(simClock, guidance));
+        }
         IngestConfig ingestConfig = IngestConfig.fromEnv(env, cfg.dataDir());
         dashboard = new DashboardVerticle(DashboardConfig.fromEnv(env), mqtt.withClientId(mqtt.clientId() + "-web-" + shortRandom()),
-                city, routes, health, registry);
+                city, routes, health, registry, store);
         await(vertx.deployVerticle(new IngestVerticle(ingestConfig, mqtt.withClientId(mqtt.clientId() + "-ingest"), city, store,
-                registry, health)), "ingest");
+                registry, health, clock)), "ingest");
         if (traffic != null) {
             await(vertx.deployVerticle(traffic), "live traffic");
         }
@@ -129,17 +146,47 @@ public final class Node implements AutoCloseable {
         }
     }
 
+    /** {@code PARKLEIT_CLOCK}: {@code system} (default) or {@code simulation} (a clock only a simulator moves). */
+    private static SimulationClock simulationClock(Env env) {
+        String kind = env.string(CLOCK, "system");
+        switch (kind) {
+            case "system":
+                return null;
+            case "simulation":
+                LOG.warn("{}=simulation: ingest and guidance run on a clock that only PUT {} moves; not for real traffic",
+                        CLOCK, SimulationClockHandler.PATH);
+                return new SimulationClock(Instant.now());
+            default:
+                throw new ConfigException(CLOCK + " must be system or simulation, got \"" + kind + "\"");
+        }
+    }
+
+    /** The clock's routes; a simulator waits there until guidance has the states it published (none to wait for without guidance). */
+    private SimulationClockHandler simulationClockRoutes(SimulationClock clock, GuidanceVerticle guidance) {
+        java.util.Set<String> ids = city.facilities().stream().map(f -> f.id()).collect(java.util.stream.Collectors.toSet());
+        return new SimulationClockHandler(clock, id -> !ids.contains(id) ? null
+                : guidance == null ? Optional.of(Instant.MAX) : Optional.ofNullable(guidance.state(id).updatedAt()));
+    }
+
     /** Live traffic from the retained detector states, when the city has a {@code detectors.geojson}. */
     private TrafficVerticle trafficFor(Env env, RoadNetwork network, MqttSettings mqtt, WorkerExecutor pool) {
-        java.nio.file.Path file = city.folder().resolve("detectors.geojson");
-        if (!java.nio.file.Files.isRegularFile(file)) {
+        if (detectors.isEmpty()) {
             LOG.info("city {} has no detectors.geojson: travel times are free flow", city.name());
             return null;
         }
+        return new TrafficVerticle(mqtt.withClientId(mqtt.clientId() + "-traffic-" + shortRandom()),
+                new de.parkleit.core.topic.Topics(env.string("PARKLEIT_TOPIC_ROOT", de.parkleit.core.topic.Topics.DEFAULT_ROOT)),
+                network, detectors, pool, Clock.systemUTC());
+    }
+
+    /** The city's loop detectors from {@code detectors.geojson}, or none when the file is absent. */
+    private List<Detector> loadDetectors() {
+        java.nio.file.Path file = city.folder().resolve("detectors.geojson");
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return List.of();
+        }
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-            return new TrafficVerticle(mqtt.withClientId(mqtt.clientId() + "-traffic-" + shortRandom()),
-                    new de.parkleit.core.topic.Topics(env.string("PARKLEIT_TOPIC_ROOT", de.parkleit.core.topic.Topics.DEFAULT_ROOT)),
-                    network, DetectorsGeoJson.parse(in, file.toString()), pool, Clock.systemUTC());
+            return DetectorsGeoJson.parse(in, file.toString());
         } catch (java.io.IOException | IllegalArgumentException e) {
             throw new ConfigException(AppConfig.CITY + ": cannot load " + file + ": " + e.getMessage(), e);
         }
@@ -173,7 +220,10 @@ public final class Node implements AutoCloseable {
     }
 
     private void startSimulation(Env env, MqttSettings mqtt) {
-        SimulatorConfig sim = SimulatorConfig.fromEnv(env);
+        SimulatorConfig configured = SimulatorConfig.fromEnv(env);
+        // the city's detectors are simulated unless PARKLEIT_SIM_DETECTORS names others
+        SimulatorConfig sim = configured.detectors().isEmpty() && env.raw("PARKLEIT_SIM_DETECTORS").isEmpty()
+                ? configured.withDetectors(detectors.stream().map(Detector::id).toList()) : configured;
         if (!sim.enabled()) {
             LOG.info("gateway simulator is off (PARKLEIT_SIM_ENABLED=false)");
             return;
@@ -181,19 +231,27 @@ public final class Node implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         if (sim.backfillDays() > 0) {
             Instant now = clock.instant();
-            boolean hasHistory = city.facilities().stream().anyMatch(f ->
-                    store.countOccupancy(f.id(), now.minus(java.time.Duration.ofDays(sim.backfillDays())), now) > 100);
+            Instant since = now.minus(java.time.Duration.ofDays(sim.backfillDays()));
+            boolean hasHistory = city.facilities().stream().anyMatch(f -> store.countOccupancy(f.id(), since, now) > 100)
+                    && (sim.detectors().isEmpty() || hasTraffic(sim.detectors().get(0), since, now));
             if (hasHistory) {
                 LOG.info("history exists already: no backfill");
             } else {
                 OccupancyModel model = new OccupancyModel(OccupancyShapes.bundled(), city.facilities(), sim.zone(), sim.seed());
                 backfill = new HistoryBackfill(store, model, sim.backfillDays(), sim.meanDwell(), clock, sim.seed(),
-                        sim.backfillBatch()).start(vertx)
+                        sim.backfillBatch(), sim.detectors(), new TrafficModel(TrafficShapes.bundled(), sim.zone(), sim.seed()))
+                        .start(vertx)
                         .onFailure(e -> LOG.warn("history backfill failed: {}", e.toString()));
             }
         }
         await(vertx.deployVerticle(new GatewaySimulatorVerticle(sim, mqtt.withClientId(mqtt.clientId() + "-sim-" + shortRandom()),
                 city, clock, sim.seed())), "gateway simulator");
+    }
+
+    private boolean hasTraffic(String detector, Instant since, Instant now) {
+        HistoryWindow w = new HistoryWindow(since, now, java.time.Duration.ofDays(1));
+        return store.trafficHistory(List.of(detector), w).getOrDefault(detector, List.of()).stream()
+                .mapToLong(TrafficBucket::samples).sum() > 100;
     }
 
     private static void await(Future<?> f, String what) {

@@ -3,6 +3,8 @@ package de.parkleit.dashboard;
 import de.parkleit.core.city.City;
 import de.parkleit.dashboard.auth.AuthHandler;
 import de.parkleit.dashboard.facilities.FacilitiesHandler;
+import de.parkleit.dashboard.history.DetectorLocations;
+import de.parkleit.dashboard.history.TrafficHistoryHandler;
 import de.parkleit.dashboard.live.LiveStateView;
 import de.parkleit.dashboard.live.LiveStreamHandler;
 import de.parkleit.dashboard.live.StateTopicListener;
@@ -14,6 +16,7 @@ import de.parkleit.dashboard.quality.DeadLetterLog;
 import de.parkleit.dashboard.quality.QualityHandler;
 import de.parkleit.dashboard.ratelimit.RateLimitHandler;
 import de.parkleit.dashboard.signs.SignLocations;
+import de.parkleit.dashboard.stats.GuidanceStatsHandler;
 import de.parkleit.dashboard.signs.SignView;
 import de.parkleit.dashboard.signs.SignsHandler;
 import de.parkleit.dashboard.web.OriginCheckHandler;
@@ -26,6 +29,7 @@ import de.parkleit.platform.metrics.Health;
 import de.parkleit.platform.metrics.OpsHandler;
 import de.parkleit.platform.mqtt.MqttConnection;
 import de.parkleit.platform.mqtt.MqttSettings;
+import de.parkleit.platform.store.TimeSeriesStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -49,8 +53,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The dashboard service: keeps a live view of every facility, sign and operator override from the
- * retained MQTT topics and serves the public API, the live push, the planner API, open data, the
- * web app and the routes other services contribute, all on one HTTP server.
+ * retained MQTT topics and serves the public API, the live push, the planner API (with the traffic
+ * history and guidance statistics when it is given the store), open data, the web app and the routes
+ * other services contribute, all on one HTTP server.
  */
 public final class DashboardVerticle extends VerticleBase {
 
@@ -65,6 +70,8 @@ public final class DashboardVerticle extends VerticleBase {
     private final Health health;
     private final PrometheusMeterRegistry registry;
     private final Clock clock = Clock.systemUTC();
+    private final TimeSeriesStore store;
+    private List<DetectorLocations.Location> detectors = List.of();
 
     private LiveStateView view;
     private MqttConnection mqtt;
@@ -78,6 +85,17 @@ public final class DashboardVerticle extends VerticleBase {
 
     public DashboardVerticle(DashboardConfig config, MqttSettings mqttSettings, City city,
                              List<RouteContributor> extraRoutes, Health health, PrometheusMeterRegistry registry) {
+        this(config, mqttSettings, city, extraRoutes, health, registry, null);
+    }
+
+    /**
+     * @param store the time-series store behind the planner's traffic history and guidance statistics,
+     *              or null to serve without them
+     */
+    public DashboardVerticle(DashboardConfig config, MqttSettings mqttSettings, City city,
+                             List<RouteContributor> extraRoutes, Health health, PrometheusMeterRegistry registry,
+                             TimeSeriesStore store) {
+        this.store = store;
         this.config = config;
         this.mqttSettings = mqttSettings;
         this.city = city;
@@ -139,6 +157,8 @@ public final class DashboardVerticle extends VerticleBase {
             return Future.succeededFuture();
         }
         return readIfExists(city.folder().resolve("signs.geojson"), bytes -> signs.locations(SignLocations.parse(bytes)))
+                .compose(v -> readIfExists(city.folder().resolve("detectors.geojson"),
+                        bytes -> detectors = DetectorLocations.parse(bytes)))
                 .compose(v -> readIfExists(city.folder().resolve("city.properties"), bytes -> {
                     Properties p = new Properties();
                     p.load(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
@@ -184,6 +204,10 @@ public final class DashboardVerticle extends VerticleBase {
         new OperationsHandler(view, config.topics(), mqtt).mount(router, auth, body);
         signs.mount(router, auth);
         new QualityHandler(view, deadLetters).mount(router, auth);
+        if (store != null) {
+            new TrafficHistoryHandler(store, detectors, clock).mount(router, auth);
+            new GuidanceStatsHandler(store, id -> city.facility(id).map(f -> f.name()).orElse(id), clock).mount(router, auth);
+        }
         new OpenDataHandler(view, city.name(), config.openData()).mount(router);
         stream.mount(router);
         openApi = new OpenApiHandler(vertx);

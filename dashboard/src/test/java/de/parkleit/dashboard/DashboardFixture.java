@@ -9,6 +9,7 @@ import de.parkleit.platform.http.RouteContributor;
 import de.parkleit.platform.metrics.Health;
 import de.parkleit.platform.mqtt.MqttConnection;
 import de.parkleit.platform.mqtt.MqttSettings;
+import de.parkleit.platform.store.TimeSeriesStore;
 import de.parkleit.platform.testing.TestBroker;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -35,13 +36,13 @@ public final class DashboardFixture implements AutoCloseable {
     private final String deploymentId;
     private final java.util.Set<String> retained = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private DashboardFixture(DashboardConfig config, List<RouteContributor> extra, City city) {
+    private DashboardFixture(DashboardConfig config, List<RouteContributor> extra, City city, TimeSeriesStore store) {
         this.broker = TestBroker.start();
         this.vertx = Vertx.vertx();
         this.city = city;
         this.topics = config.topics();
         MqttSettings mqtt = new MqttSettings(broker.url(), "test-" + UUID.randomUUID(), true, null, null);
-        this.verticle = new DashboardVerticle(config, mqtt, city, extra, health, registry);
+        this.verticle = new DashboardVerticle(config, mqtt, city, extra, health, registry, store);
         this.deploymentId = Sync.await(vertx.deployVerticle(verticle), 30);
         this.publisher = new MqttConnection(vertx.getOrCreateContext(), mqtt.withClientId("pub-" + UUID.randomUUID()), false);
         Sync.await(publisher.connect(), 10);
@@ -52,7 +53,12 @@ public final class DashboardFixture implements AutoCloseable {
     }
 
     public static DashboardFixture start(DashboardConfig config, List<RouteContributor> extra, City city) {
-        return new DashboardFixture(config, extra, city);
+        return new DashboardFixture(config, extra, city, null);
+    }
+
+    /** With a store behind the planner's traffic history and guidance statistics. */
+    public static DashboardFixture start(DashboardConfig config, List<RouteContributor> extra, City city, TimeSeriesStore store) {
+        return new DashboardFixture(config, extra, city, store);
     }
 
     /** The demo city from the repo copy (cities/heidelberg), found from the module directory. */

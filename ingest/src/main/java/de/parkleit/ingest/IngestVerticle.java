@@ -54,6 +54,7 @@ public final class IngestVerticle extends VerticleBase {
     private final TimeSeriesStore store;
     private final MeterRegistry registry;
     private final Health health;
+    private final Clock clock;
     private Topics topics;
     private MqttConnection connection;
     private WorkerExecutor worker;
@@ -68,6 +69,17 @@ public final class IngestVerticle extends VerticleBase {
 
     public IngestVerticle(IngestConfig config, MqttSettings mqtt, City city, TimeSeriesStore store,
                           MeterRegistry registry, Health health) {
+        this(config, mqtt, city, store, registry, health, Clock.systemUTC());
+    }
+
+    /**
+     * @param clock what "now" is for validating readings (how far in the future), expiring stale states and
+     *              SenML records without a time: the wall clock, or a simulation's clock (the app's
+     *              {@code PARKLEIT_CLOCK=simulation}); logs and dead letters keep the wall clock
+     */
+    public IngestVerticle(IngestConfig config, MqttSettings mqtt, City city, TimeSeriesStore store,
+                          MeterRegistry registry, Health health, Clock clock) {
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
         this.config = config;
         this.mqtt = mqtt;
         this.city = city;
@@ -120,12 +132,12 @@ public final class IngestVerticle extends VerticleBase {
         NativeDecoder nat = new NativeDecoder(config.maxPayloadBytes(), capacities::get);
         TopicDecoder decoder = TopicDecoder.all(topics, nat,
                 new LorawanDecoder(config.maxUplinkBytes(), resources.devices(), nat),
-                new SenmlDecoder(config.maxPayloadBytes(), resources.devices(), nat, Instant::now));
+                new SenmlDecoder(config.maxPayloadBytes(), resources.devices(), nat, clock::instant));
         StatePublisher states = new StatePublisher(vertx, (t, p) -> connection.publish(t, p, 1, true), config.stateInterval());
         DeadLetters deadLetters = new DeadLetters(topics, registry, (t, p) -> connection.publish(t, p, 0, false),
                 System::currentTimeMillis);
         return new MessagePipeline(topics, decoder, new ReadingValidator(capacities.keySet(), config.maxFuture()), live,
-                writer, states, deadLetters, connection::ack, Clock.systemUTC(), registry);
+                writer, states, deadLetters, connection::ack, clock, registry);
     }
 
     @Override

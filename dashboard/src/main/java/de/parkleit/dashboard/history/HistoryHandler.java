@@ -57,7 +57,7 @@ public final class HistoryHandler implements RouteContributor {
             return;
         }
         boolean csv = wantsCsv(ctx.request().getHeader("Accept"));
-        ctx.vertx().executeBlocking(() -> store.occupancyHistory(List.of(req.facilityId()), req.window()).get(req.facilityId()), false)
+        ctx.vertx().executeBlocking(() -> store.occupancyHistory(List.of(req.id()), req.window()).get(req.id()), false)
                 .onSuccess(buckets -> respond(ctx, req, buckets, csv))
                 .onFailure(e -> ctx.fail(e instanceof StoreUnavailableException
                         ? ApiException.unavailable("the history store is not available, try again later")
@@ -78,7 +78,7 @@ public final class HistoryHandler implements RouteContributor {
     private void respond(RoutingContext ctx, HistoryRequest req, List<OccupancyBucket> buckets, boolean csv) {
         if (csv) {
             ctx.response().putHeader("Content-Type", CSV + "; charset=utf-8")
-                    .putHeader("Content-Disposition", "inline; filename=\"" + req.facilityId() + "-history.csv\"")
+                    .putHeader("Content-Disposition", "inline; filename=\"" + req.id() + "-history.csv\"")
                     .end(HistoryCsv.render(buckets));
             return;
         }
@@ -88,7 +88,7 @@ public final class HistoryHandler implements RouteContributor {
                     .put("minFree", b.minFree()).put("maxFree", b.maxFree()).put("samples", b.samples()));
         }
         HistoryWindow w = req.window();
-        JsonObject body = new JsonObject().put("facility", req.facilityId()).put("from", w.from().toString())
+        JsonObject body = new JsonObject().put("facility", req.id()).put("from", w.from().toString())
                 .put("to", w.to().toString()).put("step", HistoryWindow.stepName(w.step())).put("buckets", rows);
         ctx.response().putHeader("Content-Type", JSON).end(body.encode());
     }

@@ -10,12 +10,20 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The checked parameters of {@code GET /api/v1/facilities/{id}/history}: the id must be a known
- * facility (else 404), {@code from}/{@code to} ISO-8601 instants (default: the last 24 hours),
+ * The checked parameters of {@code GET /api/v1/facilities/{id}/history} (and of a detector's
+ * history): the id must be a known facility or detector (else 404), {@code from}/{@code to} ISO-8601 instants (default: the last 24 hours),
  * {@code step} one of {@link HistoryWindow#stepNames()} (default 5m); bad values are 400 problems
  * naming the parameter. Nothing from the request reaches the store unchecked.
  */
-record HistoryRequest(String facilityId, HistoryWindow window) {
+record HistoryRequest(String id, HistoryWindow window) {
+
+    /** The checked parameters of a detector's history; the same rules, "no detector" for unknown ids. */
+    static HistoryRequest parseDetector(String id, Set<String> knownDetectors, Function<String, List<String>> param, Instant now) {
+        if (id == null || !knownDetectors.contains(id)) {
+            throw ApiException.notFound("no detector with this id");
+        }
+        return parse(id, knownDetectors, param, now);
+    }
 
     static final Duration DEFAULT_RANGE = Duration.ofHours(24);
     static final String DEFAULT_STEP = "5m";

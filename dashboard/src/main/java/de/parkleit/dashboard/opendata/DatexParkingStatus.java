@@ -13,9 +13,12 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * A DATEX II v3 {@code ParkingStatusPublication} (namespaces {@code d2Payload}, {@code common},
- * {@code parking}): one {@code ParkingSiteStatus} per facility with vacant/occupied spaces,
- * occupancy percent, trend and site status. Facilities without current data say
- * {@code unknown} and carry no counts. Written with StAX, so every text is escaped.
+ * {@code parking}; the parking model of DATEX II 3.0–3.4, which keeps the element names of 2.3):
+ * one {@code ParkingSiteStatus} per facility with vacant/occupied spaces, occupancy percent and trend
+ * in {@code parkingOccupancy}, site status and opening status. Facilities without current data say
+ * {@code unknown} / {@code statusUnknown} and carry an empty {@code parkingOccupancy}; closed ones
+ * {@code closed}, reserved ones {@code closedAbnormal}. Written with StAX, so every text is escaped.
+ * {@code DatexParkingStatusTest} checks element order and enumerations against the documented model.
  */
 final class DatexParkingStatus {
 
@@ -72,16 +75,21 @@ final class DatexParkingStatus {
         int capacity = f.getInteger("capacity");
         String status = f.getString("status");
         boolean closed = "closed".equals(status) || "reserved".equals(status);
+        // parkingOccupancy is required; without current counts (or when closed) it stays empty
+        w.writeStartElement(PRK, "parkingOccupancy");
         if (free != null && !closed) {
-            w.writeStartElement(PRK, "parkingOccupancy");
             text(w, PRK, "parkingNumberOfVacantSpaces", String.valueOf(free));
             text(w, PRK, "parkingNumberOfOccupiedSpaces", String.valueOf(Math.max(0, capacity - free)));
             text(w, PRK, "parkingOccupancy", String.format(Locale.ROOT, "%.1f", 100.0 * Math.max(0, capacity - free) / capacity));
-            w.writeEndElement();
             text(w, PRK, "parkingOccupancyTrend", trend(f.getString("trend")));
         }
-        text(w, PRK, "parkingSiteStatus", closed ? "closed" : free == null ? "unknown" : siteStatus(free, capacity));
-        text(w, PRK, "parkingSiteOpeningStatus", closed ? "closed" : free == null ? "unknown" : "open");
+        w.writeEndElement();
+        if (!closed) {
+            // ParkingSiteStatusEnum has no "closed": a closed site says so in its opening status only
+            text(w, PRK, "parkingSiteStatus", free == null ? "unknown" : siteStatus(free, capacity));
+        }
+        text(w, PRK, "parkingSiteOpeningStatus", "closed".equals(status) ? "closed" : "reserved".equals(status)
+                ? "closedAbnormal" : free == null ? "statusUnknown" : "open");
         w.writeEndElement();
     }
 

@@ -31,15 +31,22 @@ final class ContractDoubles {
             for (int i = 0; i < near.size(); i++) {
                 Facility f = near.get(i);
                 JsonArray drive = new JsonArray().add(pt(from[0], from[1])).add(pt(from[0], f.lon())).add(pt(f.lat(), f.lon()));
-                results.add(new JsonObject().put("facilityId", f.id()).put("driveSeconds", 420 + 60 * i).put("walkSeconds", 180 + 30 * i)
-                        .put("predictedFree", 40 - 10 * i).put("probability", 0.95 - 0.1 * i)
-                        .put("route", new JsonObject().put("type", "Feature").put("properties", new JsonObject())
-                                .put("geometry", new JsonObject().put("type", "LineString").put("coordinates", drive)))
-                        .put("walk", new JsonObject().put("type", "LineString")
-                                .put("coordinates", new JsonArray().add(pt(f.lat(), f.lon())).add(pt(to[0], to[1])))));
+                JsonArray walk = new JsonArray().add(pt(f.lat(), f.lon())).add(pt(to[0], to[1]));
+                // the shape of routing's GuidanceJson: one FeatureCollection holding both legs
+                results.add(new JsonObject().put("rank", i + 1)
+                        .put("facility", new JsonObject().put("id", f.id()).put("name", f.name()))
+                        .put("driveSeconds", 420 + 60 * i).put("walkSeconds", 180 + 30 * i)
+                        .put("predictedFree", 40 - 10 * i).put("probabilityFree", 0.95 - 0.1 * i)
+                        .put("route", new JsonObject().put("type", "FeatureCollection").put("features", new JsonArray()
+                                .add(leg("drive", drive)).add(leg("walk", walk)))));
             }
             ctx.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("results", results).encode());
         });
+    }
+
+    private static JsonObject leg(String leg, JsonArray coordinates) {
+        return new JsonObject().put("type", "Feature").put("properties", new JsonObject().put("leg", leg))
+                .put("geometry", new JsonObject().put("type", "LineString").put("coordinates", coordinates));
     }
 
     /** A day-shaped series for any facility: 5-minute (or the asked) buckets over the asked range. */

@@ -4,8 +4,10 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -37,6 +39,9 @@ public final class MqttConnection {
     private final boolean manualAcks;
     private final MqttAsyncClient client;
     private final Map<String, Integer> subscriptions = new ConcurrentHashMap<>();
+    /** Subscribes cut off by a lost connection: they complete with the re-subscribe after the reconnect. */
+    private final Map<String, List<Promise<Void>>> awaitingResubscribe = new ConcurrentHashMap<>();
+    private volatile boolean closing;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
     private volatile Handler<InboundMessage> handler = m -> { };
@@ -98,20 +103,90 @@ public final class MqttConnection {
         return p.future();
     }
 
-    /** Subscribes (and re-subscribes after every reconnect). */
+    /**
+     * Subscribes (and re-subscribes after every reconnect). A subscribe cut off by a lost
+     * connection does not fail: it completes when the automatic reconnect has re-subscribed, or
+     * fails after {@link #RESUBSCRIBE_WAIT_MS}. (Moquette sometimes drops a connection whose first
+     * SUBSCRIBE arrives right after its CONNACK, under load; Paho reconnects within a second.)
+     */
     public Future<Void> subscribe(String filter, int qos) {
+        if (closing) {
+            return Future.failedFuture(new MqttUnavailableException("subscribe " + filter + " failed: the connection is closed", null));
+        }
         subscriptions.put(filter, qos);
         Promise<Void> p = Promise.promise();
         try {
-            client.subscribe(filter, qos, null, listener(p, "subscribe " + filter));
+            client.subscribe(filter, qos, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    context.runOnContext(v -> p.tryComplete());
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    context.runOnContext(v -> subscribeFailed(filter, p, e));
+                }
+            });
         } catch (MqttException e) {
-            p.fail(e);
+            subscribeFailed(filter, p, e);
         }
         return p.future();
     }
 
+    static final long RESUBSCRIBE_WAIT_MS = 30_000;
+
+    private void subscribeFailed(String filter, Promise<Void> p, Throwable e) {
+        if (closing || !connectionWasLost(e)) {
+            p.tryFail(new MqttUnavailableException("subscribe " + filter + " failed: " + e.getMessage(), e));
+            return;
+        }
+        LOG.info("subscribe {} cut off by a lost connection ({}); it completes with the re-subscribe after the reconnect",
+                filter, e.getMessage());
+        awaitingResubscribe.computeIfAbsent(filter, f -> new CopyOnWriteArrayList<>()).add(p);
+        context.owner().setTimer(RESUBSCRIBE_WAIT_MS, id -> {
+            List<Promise<Void>> waiting = awaitingResubscribe.get(filter);
+            if (waiting != null && waiting.remove(p)) {
+                p.tryFail(new MqttUnavailableException("subscribe " + filter + " failed: no reconnect within "
+                        + RESUBSCRIBE_WAIT_MS + " ms after " + e.getMessage(), e));
+            }
+        });
+        if (client.isConnected()) { // already reconnected while this failure was on its way
+            resubscribe(filter, subscriptions.getOrDefault(filter, 0));
+        }
+    }
+
+    private static boolean connectionWasLost(Throwable e) {
+        return e instanceof MqttException m && (m.getReasonCode() == MqttException.REASON_CODE_CONNECTION_LOST
+                || m.getReasonCode() == MqttException.REASON_CODE_CLIENT_NOT_CONNECTED
+                || m.getReasonCode() == MqttException.REASON_CODE_CONNECT_IN_PROGRESS);
+    }
+
+    private void resubscribe(String filter, int qos) {
+        try {
+            client.subscribe(filter, qos, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    List<Promise<Void>> waiting = awaitingResubscribe.remove(filter);
+                    if (waiting != null) {
+                        context.runOnContext(v -> waiting.forEach(Promise::tryComplete));
+                    }
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    LOG.warn("re-subscribe {} failed: {}", filter, e.getMessage());
+                }
+            });
+        } catch (MqttException e) {
+            LOG.warn("re-subscribe {} failed: {}", filter, e.getMessage());
+        }
+    }
+
     /** Publishes; the future completes when the broker has it (QoS 1) or when it is sent (QoS 0). */
     public Future<Void> publish(String topic, byte[] payload, int qos, boolean retained) {
+        if (closing) {
+            return Future.failedFuture(new MqttUnavailableException("publish " + topic + " failed: the connection is closed", null));
+        }
         Promise<Void> p = Promise.promise();
         try {
             MqttMessage m = new MqttMessage(payload);
@@ -154,6 +229,7 @@ public final class MqttConnection {
     }
 
     public Future<Void> disconnect() {
+        closing = true;
         Promise<Void> p = Promise.promise();
         context.executeBlocking(() -> {
             try {
@@ -198,13 +274,7 @@ public final class MqttConnection {
         public void connectComplete(boolean reconnect, String serverURI) {
             if (reconnect) {
                 LOG.info("MQTT reconnected to {}", serverURI);
-                subscriptions.forEach((filter, qos) -> {
-                    try {
-                        client.subscribe(filter, qos);
-                    } catch (MqttException e) {
-                        LOG.warn("re-subscribe {} failed: {}", filter, e.getMessage());
-                    }
-                });
+                subscriptions.forEach(MqttConnection.this::resubscribe);
             }
             context.runOnContext(v -> connectionHandler.handle(true));
         }

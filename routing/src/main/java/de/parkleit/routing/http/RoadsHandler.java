@@ -15,7 +15,8 @@ import java.util.Objects;
 /**
  * Serves {@code GET /api/v1/roads}: the city's car network as a GeoJSON FeatureCollection of
  * LineStrings, one per road segment, with {@code highway} (road class), {@code maxspeedKmh}
- * (free-flow speed) and {@code speedKmh} (speed under the current live weights). The web map draws
+ * (free-flow speed) and {@code speedKmh} (speed under the current live weights, the slower direction of
+ * a two-way road). The web map draws
  * it as its base map when no tile server is reachable. Built on the worker pool; the answer is
  * small enough to send whole (a few hundred KB for a city centre).
  */
@@ -58,8 +59,11 @@ public final class RoadsHandler implements RouteContributor {
             for (int i = 0; i < g.segmentPointCount(s); i++) {
                 coords.add(new JsonArray().add(g.segmentLonE7(s, i) / 1e7).add(g.segmentLatE7(s, i) / 1e7));
             }
-            double liveMs = live.get(edge);
-            double speed = liveMs > 0 ? g.lengthMeters(edge) / (liveMs / 1000.0) * 3.6 : g.freeFlowKmh(edge);
+            double speed = liveKmh(g, live, edge);
+            if (g.segmentForward(s) >= 0 && g.segmentBackward(s) >= 0) {
+                // a two-way road shows its slower direction, so a detector on either one colours it
+                speed = Math.min(speed, liveKmh(g, live, g.segmentBackward(s)));
+            }
             features.add(new JsonObject()
                     .put("type", "Feature")
                     .put("geometry", new JsonObject().put("type", "LineString").put("coordinates", coords))
@@ -71,5 +75,10 @@ public final class RoadsHandler implements RouteContributor {
         }
         return new JsonObject().put("type", "FeatureCollection").put("features", features)
                 .put("attribution", "© OpenStreetMap contributors, ODbL 1.0").encode();
+    }
+
+    private static double liveKmh(RoadGraph g, EdgeWeights live, int edge) {
+        double liveMs = live.get(edge);
+        return liveMs > 0 ? g.lengthMeters(edge) / (liveMs / 1000.0) * 3.6 : g.freeFlowKmh(edge);
     }
 }

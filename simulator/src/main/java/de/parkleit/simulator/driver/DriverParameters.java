@@ -13,9 +13,11 @@ import java.time.Duration;
  * @param queueToleranceMax  at a full facility a driver queues if fewer than U{0..max} cars wait
  * @param queuePatience      and leaves the queue after this long
  * @param cruiseRadiusM      after the known facilities, drivers try any unvisited one this close to the destination
+ *                           (default 1,000 m: MATSim's observation radius, and guidance's own search radius)
  * @param maxSearch          search time after which a driver gives up (parks elsewhere, counted)
  * @param compliance         share of drivers who ask guidance and follow it (guidance on only)
- * @param signReaction       share of the others who avoid facilities that signs show as full (guidance on only)
+ * @param signReaction       share of the others who avoid facilities that signs show as full (guidance on only;
+ *                           default 0: no measured share exists, SIMULATION-FACTS §2)
  * @param walkMps            walking speed
  * @param walkDetour         walking distance over straight-line distance
  */
@@ -35,7 +37,7 @@ public record DriverParameters(Duration meanDwell, Duration minDwell, double des
 
     public static DriverParameters defaults() {
         return new DriverParameters(Duration.ofMinutes(90), Duration.ofMinutes(10), 250, 1000, 0.6, 4,
-                Duration.ofMinutes(5), 1500, Duration.ofMinutes(20), 0.5, 0.3, 1.3, 1.25);
+                Duration.ofMinutes(5), 1000, Duration.ofMinutes(20), 0.5, 0.0, 1.3, 1.25);
     }
 
     public DriverParameters withCompliance(double p) {

@@ -24,10 +24,11 @@ public record SimulateOptions(Path city, String scenario, boolean guidance, doub
               --scenario    saturday-peak (default), saturday, weekday, sunday, saturday-noon, stress, or a .properties file
               --guidance    on: run control (no guidance) and treatment on the same trips; off: control only (default on)
               --compliance  share of drivers who follow guidance (default 0.5)
-              --signs       share of the other drivers who avoid facilities signs show as full (default 0.3)
+              --signs       share of the other drivers who avoid facilities signs show as full (default 0: no measured share)
               --seed        random seed; the same seed gives the same report (default 1)
               --out         report folder (default simulation-report)
-              --mode        fast: virtual clock (default); real: against a running parkleit over HTTP and MQTT, in real time
+              --mode        fast: virtual clock (default); real: against a running parkleit over HTTP and MQTT, on its
+                            simulation clock when it runs with PARKLEIT_CLOCK=simulation, else in real time
               --demand      override the scenario's demand scale (sensitivity runs)
               --know        probability that a driver knows a facility near the destination (default 0.6)
             """;
@@ -37,7 +38,7 @@ public record SimulateOptions(Path city, String scenario, boolean guidance, doub
         String scenario = "saturday-peak";
         boolean guidance = true;
         double compliance = 0.5;
-        double signs = 0.3;
+        double signs = 0;
         long seed = 1;
         Path out = Path.of("simulation-report");
         ZoneId zone = ZoneId.of("Europe/Berlin");

@@ -9,6 +9,8 @@ import de.parkleit.simulator.SimulatorConfig;
 import de.parkleit.simulator.profile.Mix;
 import de.parkleit.simulator.profile.OccupancyModel;
 import de.parkleit.simulator.profile.OccupancyShapes;
+import de.parkleit.simulator.profile.TrafficModel;
+import de.parkleit.simulator.profile.TrafficShapes;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Clock;
@@ -58,15 +60,20 @@ public final class GatewaySimulatorVerticle extends VerticleBase {
         this.topics = new Topics(config.topicRoot());
     }
 
+    private record Shapes(OccupancyShapes occupancy, TrafficShapes traffic) {
+    }
+
     @Override
     public Future<?> start() {
-        return vertx.executeBlocking(OccupancyShapes::bundled).compose(shapes -> {
+        return vertx.executeBlocking(() -> new Shapes(OccupancyShapes.bundled(), TrafficShapes.bundled())).compose(loaded -> {
+            OccupancyShapes shapes = loaded.occupancy();
             OccupancyModel model = new OccupancyModel(shapes, city.facilities(), config.zone(), seed);
             gateways = new OccupancyGateways(model, clock.instant(), config.meanDwell(), seed);
             faults = new FaultInjector(config.faults(), Mix.of(seed, "faults", 0), 3 * config.publishInterval().toMillis());
             fleet = new GatewayFleet(city.facilities(), config.gatewayKind(), config.payloadFormat(), seed, faults);
             encoder = new GatewayEncoder(topics, config.lorawanApp());
-            detectors = new DetectorGateways(config.detectors(), shapes, config.zone(), seed);
+            detectors = new DetectorGateways(config.detectors(),
+                    new TrafficModel(loaded.traffic(), config.zone(), seed), seed);
             connection = new MqttConnection(context, mqtt.withClientId(mqtt.clientId() + "-gateway-sim"), false);
             return connection.connect();
         }).onSuccess(v -> {

@@ -37,6 +37,7 @@ public final class MqttSystem implements ReadingSink, StateView, AutoCloseable {
     private final Duration flushTimeout;
     private final Map<String, FacilityState> states = new ConcurrentHashMap<>();
     private final Map<String, Instant> pending = new LinkedHashMap<>();
+    private final Map<String, Instant> unsynced = new LinkedHashMap<>();
     private long flushTimeouts;
     private long flushes;
     private long flushNanos;
@@ -72,7 +73,18 @@ public final class MqttSystem implements ReadingSink, StateView, AutoCloseable {
         connection.publish(topicOf(topics, reading), ReadingCodec.encode(reading), 1, false);
         if (reading instanceof OccupancyReading o) {
             pending.put(o.facilityId(), o.ts());
+            unsynced.put(o.facilityId(), o.ts());
         }
+    }
+
+    /**
+     * The newest occupancy reading per facility published since the last call (for a node on a
+     * simulation clock, which is told what its guidance must have seen before the next decision).
+     */
+    public Map<String, Instant> takeUnsynced() {
+        Map<String, Instant> m = new LinkedHashMap<>(unsynced);
+        unsynced.clear();
+        return m;
     }
 
     /** The native v1 topic of a reading. */

@@ -96,4 +96,29 @@ class HistoryBackfillTest {
         assertThat(r.readings()).isZero();
         assertThat(store.rows).isEmpty();
     }
+
+    @Test
+    void writesFiveMinuteTrafficForEveryDetectorWithTheWeekdayRushAndSkipsItNextTime() {
+        MemoryStore store = new MemoryStore();
+        List<String> detectors = List.of("hd-d01-speyerer", "hd-d06-rohrbacher");
+        de.parkleit.simulator.profile.TrafficModel traffic = new de.parkleit.simulator.profile.TrafficModel(
+                de.parkleit.simulator.profile.TrafficShapes.bundled(), BERLIN, 1);
+        BackfillResult r = new HistoryBackfill(store, MODEL, 3, Duration.ofMinutes(90), CLOCK, 1, 1000, detectors, traffic)
+                .run(p -> { });
+        assertThat(r.written()).isEqualTo(20 + 2);
+        for (String d : detectors) {
+            var rows = store.traffic.get(d);
+            assertThat(rows).hasSize(3 * 288);
+            assertThat(rows.lastKey()).isEqualTo(r.to());
+            assertThat(rows.values()).allMatch(t -> t.intervalS() == 300 && t.ts().getEpochSecond() % 300 == 0
+                    && t.speedKmh() > 0 && t.occupancyPct() >= 0);
+            // Thursday 26 Nov: the morning rush (07:30 local) carries far more than 03:00
+            assertThat(rows.get(Instant.parse("2026-11-26T06:30:00Z")).count())
+                    .isGreaterThan(4 * rows.get(Instant.parse("2026-11-26T02:00:00Z")).count());
+        }
+        BackfillResult again = new HistoryBackfill(store, MODEL, 3, Duration.ofMinutes(90), CLOCK, 1, 1000, detectors, traffic)
+                .run(p -> { });
+        assertThat(again.written()).isZero();
+        assertThat(again.skipped()).isEqualTo(22);
+    }
 }

@@ -2,6 +2,9 @@ package de.parkleit.simulator.backfill;
 
 import de.parkleit.core.reading.OccupancyReading;
 import de.parkleit.core.reading.Reading;
+import de.parkleit.core.reading.TrafficReading;
+import de.parkleit.platform.store.HistoryWindow;
+import de.parkleit.platform.store.TrafficBucket;
 import de.parkleit.platform.store.OccupancyBucket;
 import de.parkleit.platform.store.TimeSeriesStore;
 import java.time.Duration;
@@ -17,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class MemoryStore implements TimeSeriesStore {
 
     final Map<String, ConcurrentSkipListMap<Instant, OccupancyReading>> rows = new ConcurrentHashMap<>();
+    final Map<String, ConcurrentSkipListMap<Instant, TrafficReading>> traffic = new ConcurrentHashMap<>();
     final AtomicInteger writes = new AtomicInteger();
 
     @Override
@@ -25,6 +29,8 @@ final class MemoryStore implements TimeSeriesStore {
         for (Reading r : readings) {
             if (r instanceof OccupancyReading o) {
                 rows.computeIfAbsent(o.facilityId(), k -> new ConcurrentSkipListMap<>()).put(o.ts(), o);
+            } else if (r instanceof TrafficReading t) {
+                traffic.computeIfAbsent(t.detectorId(), k -> new ConcurrentSkipListMap<>()).put(t.ts(), t);
             }
         }
     }
@@ -38,6 +44,25 @@ final class MemoryStore implements TimeSeriesStore {
     public long countOccupancy(String facilityId, Instant from, Instant to) {
         var m = rows.get(facilityId);
         return m == null ? 0 : m.subMap(from, true, to, false).size();
+    }
+
+    /** Vehicles and interval count per bucket (speed and occupancy are not needed by these tests). */
+    @Override
+    public Map<String, List<TrafficBucket>> trafficHistory(Collection<String> detectorIds, HistoryWindow window) {
+        Map<String, List<TrafficBucket>> out = new java.util.LinkedHashMap<>();
+        for (String id : detectorIds) {
+            Map<Instant, long[]> buckets = new java.util.TreeMap<>();
+            var m = traffic.getOrDefault(id, new ConcurrentSkipListMap<>());
+            for (TrafficReading t : m.subMap(window.from(), true, window.to(), false).values()) {
+                long[] b = buckets.computeIfAbsent(HistoryWindow.floor(t.ts(), window.step()), k -> new long[2]);
+                b[0] += t.count();
+                b[1]++;
+            }
+            List<TrafficBucket> list = new java.util.ArrayList<>();
+            buckets.forEach((start, b) -> list.add(new TrafficBucket(start, b[0], null, null, b[1])));
+            out.put(id, list);
+        }
+        return out;
     }
 
     @Override

@@ -149,6 +149,11 @@ public final class GuidanceVerticle extends VerticleBase {
         }
     }
 
+    /** The state guidance plans with for a facility of the city (unknown until one arrives; a simulation awaits it). */
+    public FacilityState state(String facilityId) {
+        return live.state(facilityId);
+    }
+
     /** The guidance API, for the app's HTTP router (answers from the moment states arrive). */
     public RouteContributor routes() {
         return handler;
