@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Load run against a real parkleit serve process and a private Mosquitto (see docs/reliability.md, "Load").
-#   bench/load/run.sh [seconds=600] [rate=5000] [gateways=1000] [http-clients=4]
+#   bench/load/run.sh [seconds=600] [rate=5000] [gateways=1000] [http-clients=4] [sse-clients=4]
+# PARKLEIT_LOAD_FLOOR=1: the floor, the same generator and broker without parkleit (a mosquitto_sub QoS 1 subscriber instead).
 # Needs: a built app (app/target/parkleit.jar, e.g. `mvn -B -q -pl app -am package -DskipTests`),
 # /usr/sbin/mosquitto, curl. Writes bench/load/target/load-report.md; exits 1 on loss or errors.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-seconds="${1:-600}"; rate="${2:-5000}"; gateways="${3:-1000}"; clients="${4:-4}"
+seconds="${1:-600}"; rate="${2:-5000}"; gateways="${3:-1000}"; clients="${4:-4}"; sse="${5:-4}"
 app_dir="${PARKLEIT_LOAD_APP_DIR:-$repo/app/target}"   # a copy of app/target lets a build run meanwhile
 jar="$app_dir/parkleit.jar"
 [ -f "$jar" ] || { echo "build the app first: mvn -B -q -pl app -am package -DskipTests" >&2; exit 2; }
@@ -31,6 +32,16 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 
 /usr/sbin/mosquitto -c "$work/mosquitto.conf" & pids+=("$!")
+if [ -n "${PARKLEIT_LOAD_FLOOR:-}" ]; then
+  # floor: the same generator and broker, no parkleit; one QoS 1 subscriber takes the readings as ingest would
+  sleep 1
+  mosquitto_sub -h 127.0.0.1 -p "$mqtt_port" -q 1 -c -i load-floor-sub -t 'parkleit/v1/#' > /dev/null & pids+=("$!")
+  sleep 1
+  mkdir -p "$here/target"
+  java -Xmx512m -cp "$jar:$app_dir/lib/*" "$here/LoadRun.java" --mqtt "tcp://127.0.0.1:$mqtt_port" --http none --floor true \
+    --seconds "$seconds" --rate "$rate" --gateways "$gateways" --report "$here/target/load-floor-report.md"
+  exit $?
+fi
 PARKLEIT_HOME="$repo" PARKLEIT_DATA_DIR="$work/data" PARKLEIT_HTTP_PORT="$http_port" PARKLEIT_QUESTDB_HTTP_PORT="$qdb_port" \
 PARKLEIT_MQTT_URL="tcp://127.0.0.1:$mqtt_port" PARKLEIT_INSTANCE_ID="load" PARKLEIT_MAP_TILE_URL=none \
 PARKLEIT_HTTP_RATE_LIMIT=1000000 PARKLEIT_HTTP_RATE_BURST=1000000 \
@@ -44,5 +55,5 @@ curl -fs "http://127.0.0.1:$http_port/health/ready" >/dev/null || { echo "parkle
 
 mkdir -p "$here/target"
 java -Xmx512m -cp "$jar:$app_dir/lib/*" "$here/LoadRun.java" --mqtt "tcp://127.0.0.1:$mqtt_port" \
-  --http "http://127.0.0.1:$http_port" --seconds "$seconds" --rate "$rate" --gateways "$gateways" --http-clients "$clients" \
+  --http "http://127.0.0.1:$http_port" --seconds "$seconds" --rate "$rate" --gateways "$gateways" --http-clients "$clients" --sse-clients "$sse" \
   --questdb "http://127.0.0.1:$qdb_port" --pid "$parkleit_pid" --report "$here/target/load-report.md"

@@ -13,6 +13,7 @@ import de.parkleit.platform.config.ConfigException;
 import de.parkleit.platform.config.Env;
 import de.parkleit.platform.http.RouteContributor;
 import de.parkleit.platform.metrics.Health;
+import de.parkleit.platform.metrics.JvmMetrics;
 import de.parkleit.platform.mqtt.MqttSettings;
 import de.parkleit.platform.store.HistoryWindow;
 import de.parkleit.platform.store.StoreConfig;
@@ -103,6 +104,7 @@ public final class Node implements AutoCloseable {
         owned.add(() -> vertx.close().await(20, TimeUnit.SECONDS));
         Health health = new Health();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        owned.add(JvmMetrics.bind(registry, vertx));
         health.register("store", () -> store.isHealthy() ? null : store.name() + " does not answer");
 
         MqttSettings mqtt = new MqttSettings(mqttUrl, "parkleit-" + instanceId(env), false, cfg.mqttUsername(), cfg.mqttPassword());

@@ -110,7 +110,7 @@ public final class DashboardVerticle extends VerticleBase {
         stream = new LiveStreamHandler(vertx, view, config.maxStreams(), registry);
         SignView signView = new SignView();
         signs = new SignsHandler(signView, clock, registry);
-        signView.addListener(s -> stream.publish("sign", signs.toJson(s).encode()));
+        signView.addListener(s -> stream.publish("sign", s.id(), signs.toJson(s).encode()));
         stream.addSnapshot("signs", () -> signs.all().encode());
         MqttSettings own = new MqttSettings(mqttSettings.url(),
                 mqttSettings.clientId() + "-dashboard-" + UUID.randomUUID().toString().substring(0, 8),

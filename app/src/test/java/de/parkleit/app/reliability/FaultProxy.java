@@ -36,6 +36,10 @@ final class FaultProxy implements AutoCloseable {
         return "tcp://127.0.0.1:" + server.getLocalPort();
     }
 
+    int port() {
+        return server.getLocalPort();
+    }
+
     void stall(boolean on) {
         stalled = on;
     }
