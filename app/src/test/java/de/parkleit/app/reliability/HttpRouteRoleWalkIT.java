@@ -58,6 +58,9 @@ class HttpRouteRoleWalkIT {
         ACCESS.put("GET /api/v1/signs/audit", Access.PLANNER);
         ACCESS.put("GET /api/v1/operations", Access.PLANNER);
         ACCESS.put("GET /api/v1/quality", Access.PLANNER);
+        ACCESS.put("GET /api/v1/detectors", Access.PLANNER);
+        ACCESS.put("GET /api/v1/detectors/{id}/history", Access.PLANNER);
+        ACCESS.put("GET /api/v1/stats/guidance", Access.PLANNER);
         ACCESS.put("PUT /api/v1/facilities/{id}/operation", Access.OPERATOR);
         ACCESS.put("DELETE /api/v1/facilities/{id}/operation", Access.OPERATOR);
     }
@@ -67,6 +70,7 @@ class HttpRouteRoleWalkIT {
             "') |> drop()", "-1", "1e309", "NaN", "2026-13-45T99:99:99Z", "A".repeat(5000), "Ω≈ç√∫", "..", "%2e%2e%2f");
 
     static final String FACILITY = "heidelbergp12kornmarktschloss";
+    static final String DETECTOR = "hd-d06-rohrbacher";
     static final String PASSWORD = "walk-" + UUID.randomUUID();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static Node node;
@@ -156,7 +160,7 @@ class HttpRouteRoleWalkIT {
     private static Answer call(String op, Map<String, String> override, String token) throws Exception {
         String method = op.substring(0, op.indexOf(' '));
         String path = op.substring(op.indexOf(' ') + 1);
-        String id = override.getOrDefault("id", FACILITY);
+        String id = override.getOrDefault("id", path.startsWith("/api/v1/detectors/") ? DETECTOR : FACILITY);
         path = path.replace("{id}", URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"));
         Map<String, String> query = new LinkedHashMap<>(validQuery(path));
         override.forEach((k, v) -> {
