@@ -54,9 +54,6 @@ public final class SimulationClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        if (ZoneOffset.UTC.equals(zone)) {
-            return this;
-        }
-        throw new UnsupportedOperationException("the simulation clock is UTC only");
+        return ZonedView.of(this, zone);
     }
 }

@@ -1,5 +1,6 @@
 package de.parkleit.app.simulation;
 
+import de.parkleit.app.simclock.ZonedView;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -38,6 +39,6 @@ final class VirtualClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the virtual clock is UTC only");
+        return ZonedView.of(this, zone);
     }
 }

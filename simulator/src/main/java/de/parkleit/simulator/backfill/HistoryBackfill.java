@@ -2,7 +2,7 @@ package de.parkleit.simulator.backfill;
 
 import de.parkleit.core.reading.FacilityStatus;
 import de.parkleit.core.reading.OccupancyReading;
-import de.parkleit.core.reading.TrafficReading;
+import de.parkleit.core.reading.Reading;
 import de.parkleit.platform.store.HistoryWindow;
 import de.parkleit.platform.store.TrafficBucket;
 import de.parkleit.platform.store.TimeSeriesStore;
@@ -142,40 +142,46 @@ public final class HistoryBackfill {
     private long writeDetector(String id, Instant from, Instant to) {
         SplittableRandom random = new SplittableRandom(Mix.of(seed, "backfill-" + id, 0));
         int intervalS = (int) STEP.toSeconds();
-        List<TrafficReading> batch = new ArrayList<>(batchSize);
-        long n = 0;
+        Batches out = new Batches();
         for (Instant t = from.plus(STEP); !t.isAfter(to); t = t.plus(STEP)) {
-            batch.add(traffic.reading(id, t, intervalS, random));
-            if (batch.size() == batchSize) {
-                store.write(batch);
-                n += batch.size();
-                batch = new ArrayList<>(batchSize);
-            }
+            out.add(traffic.reading(id, t, intervalS, random));
         }
-        if (!batch.isEmpty()) {
-            store.write(batch);
-            n += batch.size();
-        }
-        return n;
+        return out.finish();
     }
 
     private long writeFacility(String id, Instant from, Instant to) {
         ArrivalDepartureProcess p = new ArrivalDepartureProcess(model, id, from, meanDwell, seed);
-        List<OccupancyReading> batch = new ArrayList<>(batchSize);
-        long n = 0;
+        Batches out = new Batches();
         for (Instant t = from; t.isBefore(to); t = t.plus(STEP)) {
             p.advanceTo(t);
-            batch.add(new OccupancyReading(id, t, p.free(), p.capacity(), FacilityStatus.OPEN));
+            out.add(new OccupancyReading(id, t, p.free(), p.capacity(), FacilityStatus.OPEN));
+        }
+        return out.finish();
+    }
+
+    /** Writes readings to the store in batches of {@code batchSize} and counts what it wrote. */
+    private final class Batches {
+        private List<Reading> batch = new ArrayList<>(batchSize);
+        private long written;
+
+        void add(Reading r) {
+            batch.add(r);
             if (batch.size() == batchSize) {
+                flush();
+            }
+        }
+
+        long finish() {
+            flush();
+            return written;
+        }
+
+        private void flush() {
+            if (!batch.isEmpty()) {
                 store.write(batch);
-                n += batch.size();
+                written += batch.size();
                 batch = new ArrayList<>(batchSize);
             }
         }
-        if (!batch.isEmpty()) {
-            store.write(batch);
-            n += batch.size();
-        }
-        return n;
     }
 }
