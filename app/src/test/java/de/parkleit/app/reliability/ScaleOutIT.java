@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +22,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -202,12 +205,12 @@ class ScaleOutIT {
         assertThat(pendingA).as("recommendations counting on A (its own and B's)").isEqualTo(2.0 * answered);
         assertThat(metricSum(b, "parkleit_guidance_pending")).as("recommendations counting on B").isEqualTo(pendingA);
 
-        Map<String, java.util.Set<String>> contents = new TreeMap<>();
+        Map<String, Set<String>> contents = new TreeMap<>();
         Map<String, Integer> frames = new TreeMap<>();
         gw.subscribe(topics.signFilter(), 1, (topic, msg) -> {
             synchronized (contents) {
-                JsonObject frame = new JsonObject(new String(msg.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
-                contents.computeIfAbsent(frame.getString("sign"), x -> new java.util.TreeSet<>()).add(signContent(frame.getJsonArray("lines")));
+                JsonObject frame = new JsonObject(new String(msg.getPayload(), StandardCharsets.UTF_8));
+                contents.computeIfAbsent(frame.getString("sign"), x -> new TreeSet<>()).add(signContent(frame.getJsonArray("lines")));
                 frames.merge(frame.getString("sign"), 1, Integer::sum);
             }
         });
@@ -231,7 +234,7 @@ class ScaleOutIT {
         assertThat(signsA).as("signs").isNotEmpty();
         assertThat(signsB).as("GET /api/v1/signs on B").isEqualTo(signsA);
         for (String content : signsA.values()) {
-            for (Object o : new io.vertx.core.json.JsonArray(content)) {
+            for (Object o : new JsonArray(content)) {
                 JsonObject line = (JsonObject) o;
                 if (line.getString("facility") != null) {
                     assertThat(line.getString("text")).as("sign line %s shows fresh data", line).doesNotContain("—");
