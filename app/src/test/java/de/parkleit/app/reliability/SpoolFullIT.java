@@ -8,6 +8,7 @@ import de.parkleit.platform.testing.TestBroker;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongPredicate;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -64,8 +65,12 @@ class SpoolFullIT {
     @Test
     void aFullSpoolStopsAcknowledgingSaysSoAndLosesNothing() throws Exception {
         AtomicLong brokerStored = new AtomicLong(-1);
+        AtomicInteger samples = new AtomicInteger();
         MqttClient sys = fx.sysReader();
-        sys.subscribe(STORED, 0, (topic, msg) -> brokerStored.set(Long.parseLong(new String(msg.getPayload(), StandardCharsets.US_ASCII).trim())));
+        sys.subscribe(STORED, 0, (topic, msg) -> {
+            brokerStored.set(Long.parseLong(new String(msg.getPayload(), StandardCharsets.US_ASCII).trim()));
+            samples.incrementAndGet();
+        });
         long baseline = awaitSys(brokerStored, v -> v >= 0);
         db.close();
         MqttAsyncClient gw = fx.asyncGateway();
@@ -107,9 +112,11 @@ class SpoolFullIT {
         assertThat(metrics).contains("parkleit_ingest_spool_bytes");
         long storedAtFull = brokerStored.get();
         long publishedAfterFull = total - publishedWhenFull;
+        int sampled = samples.get();
+        awaitSys(brokerStored, v -> samples.get() > sampled); // a value taken after the last publish
         long whileFull = awaitSys(brokerStored, v -> v >= baseline + publishedAfterFull / 2);
         LOG.info("spool full, broker side: {} held {} messages before the test published, {} when /health/ready first said full "
-                + "(up to {} s old), {} after the last publish ({} readings were published after the spool was reported full)",
+                + "(up to {} s old), {} taken after the last publish ({} readings were published after the spool was reported full)",
                 STORED, baseline, storedAtFull, SYS_INTERVAL.toSeconds(), whileFull, publishedAfterFull);
 
         long restart = System.nanoTime();
