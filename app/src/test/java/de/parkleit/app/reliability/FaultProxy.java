@@ -13,7 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A TCP proxy for fault injection (no netem or toxiproxy runs here): forwards a local port to
  * {@code 127.0.0.1:upstreamPort}; {@link #stall(boolean)} stops forwarding in both directions
- * without closing anything (the peers see silence, as on a dead route), {@link #reset()} drops
+ * without closing anything (the peers see silence, as on a dead route: a peer closing its end
+ * during a stall is passed on only when the stall ends), {@link #reset()} drops
  * every open connection with a TCP RST.
  */
 final class FaultProxy implements AutoCloseable {
@@ -77,23 +78,27 @@ final class FaultProxy implements AutoCloseable {
     private void pump(Socket from, Socket to) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[16384];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            try {
+                // not try-with-resources: closing a socket's stream closes the socket, and that must wait for a stall's end
+                InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream();
                 while (true) {
-                    while (stalled) {
-                        Thread.sleep(20);
-                    }
+                    awaitNoStall();
                     int n = in.read(buf);
                     if (n < 0) {
                         break;
                     }
-                    while (stalled) {
-                        Thread.sleep(20);
-                    }
+                    awaitNoStall();
                     out.write(buf, 0, n);
                     out.flush();
                 }
             } catch (IOException | InterruptedException e) {
                 // connection reset or closed: close the other side too
+            }
+            try {
+                awaitNoStall(); // a dead route carries no FIN either: the close passes when the stall ends
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             try {
                 to.close();
@@ -104,6 +109,12 @@ final class FaultProxy implements AutoCloseable {
         }, "fault-proxy-pump");
         t.setDaemon(true);
         t.start();
+    }
+
+    private void awaitNoStall() throws InterruptedException {
+        while (stalled && !closed) {
+            Thread.sleep(20);
+        }
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +22,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -86,6 +89,8 @@ class ScaleOutIT {
     private Map<String, String> nodeEnv(String root, String id) throws Exception {
         Map<String, String> env = ReliabilityNodes.env(brokerUrl, root, id);
         env.put("PARKLEIT_INGEST_SHARE_GROUP", "parkleit-ingest-" + id.substring(id.length() - 6));
+        // frames valid 10 s, so every instance republishes every sign every 5 s (the check below listens for 12 s)
+        env.put("PARKLEIT_SIGN_VALIDITY", "10s");
         if (user != null) {
             env.put("PARKLEIT_MQTT_USERNAME", user);
             env.put("PARKLEIT_MQTT_PASSWORD", password);
@@ -124,6 +129,7 @@ class ScaleOutIT {
         assertThat(Math.min(accA, accB)).as("each node took a share (A=%s, B=%s)", accA, accB).isGreaterThan(total * 0.2);
         assertThat(storedRows()).as("rows per facility: exactly once").allSatisfy((f, n) -> assertThat(n).as(f).isEqualTo(PER_FACILITY));
         awaitSameLiveState(Duration.ofSeconds(10));
+        sameGuidanceAndSigns();
 
         // second round: node B stops after a quarter; node A must take everything from then on
         int round2 = PER_FACILITY;
@@ -155,6 +161,161 @@ class ScaleOutIT {
         assertThat(storedRows()).as("rows per facility after the stop: exactly once")
                 .allSatisfy((f, n) -> assertThat(n).as(f).isEqualTo(2 * PER_FACILITY));
         LOG.info("scale-out: second round took {} ms", (System.nanoTime() - t1) / 1_000_000);
+    }
+
+    /**
+     * With fresh states (the round above is an hour old, so stale for guidance and signs): both nodes
+     * recommend the same facilities with the same drive and walk times for the same trips, share the
+     * recommendations (closed loop) with each other, and publish the same contents on every sign.
+     * Each trip is asked on A, then on B once B holds A's recommendation, so both ask with the same
+     * live states; B's answer counts one recommendation more, which cannot move the ranking here
+     * (every facility but the one with a single space has at least 10 free).
+     */
+    private void sameGuidanceAndSigns() throws Exception {
+        Instant fresh = Instant.now().minusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Integer> freshFree = new TreeMap<>();
+        MqttClient gw = gateway();
+        for (int k = 0; k < facilities.size(); k++) {
+            String f = facilities.get(k);
+            int capacity = a.city().facilities().stream().filter(x -> x.id().equals(f)).findFirst().orElseThrow().capacity();
+            int free = Math.min(capacity, 10 + (k * 11) % 40);
+            freshFree.put(f, free);
+            gw.publish(topics.occupancy(f), ReadingCodec.encode(new OccupancyReading(f, fresh, free, null, null)), 1, false);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline && !(allAt(liveState(a), fresh) && allAt(liveState(b), fresh))) {
+            Thread.sleep(200);
+        }
+        assertThat(liveState(b)).as("fresh live state on B").isEqualTo(liveState(a)).allSatisfy((f, v) -> assertThat(v).endsWith(fresh.toString()));
+
+        List<String> trips = List.of("from=49.4037,8.6756&to=49.4097,8.6918", "from=49.4008,8.6788&to=49.4110,8.7122",
+                "from=49.4183,8.6750&to=49.4077,8.6949", "from=49.4120,8.7100&to=49.4183,8.6750");
+        int answered = 0;
+        for (String trip : trips) {
+            String onA = guidance(a, trip);
+            awaitSamePending();
+            String onB = guidance(b, trip);
+            awaitSamePending();
+            LOG.info("scale-out guidance {}: A {} / B {}", trip, onA, onB);
+            assertThat(onB).as("guidance for %s on B", trip).isEqualTo(onA);
+            answered += onA.startsWith("200 heidelberg") ? 1 : 0;
+        }
+        double pendingA = metricSum(a, "parkleit_guidance_pending");
+        assertThat(answered).as("trips answered with a recommendation").isEqualTo(trips.size());
+        assertThat(pendingA).as("recommendations counting on A (its own and B's)").isEqualTo(2.0 * answered);
+        assertThat(metricSum(b, "parkleit_guidance_pending")).as("recommendations counting on B").isEqualTo(pendingA);
+
+        Map<String, Set<String>> contents = new TreeMap<>();
+        Map<String, Integer> frames = new TreeMap<>();
+        gw.subscribe(topics.signFilter(), 1, (topic, msg) -> {
+            synchronized (contents) {
+                JsonObject frame = new JsonObject(new String(msg.getPayload(), StandardCharsets.UTF_8));
+                contents.computeIfAbsent(frame.getString("sign"), x -> new TreeSet<>()).add(signContent(frame.getJsonArray("lines")));
+                frames.merge(frame.getString("sign"), 1, Integer::sum);
+            }
+        });
+        Thread.sleep(1_000); // the retained frames come first: drop them, they may be older than the fresh states
+        synchronized (contents) {
+            contents.clear();
+            frames.clear();
+        }
+        Thread.sleep(12_000);
+        gw.disconnect();
+        Map<String, String> signsA = signs(a);
+        Map<String, String> signsB = signs(b);
+        synchronized (contents) {
+            LOG.info("scale-out signs: {} signs, frames per sign in 12 s (both nodes republish every 5 s) {}, contents {}", signsA.size(), frames,
+                    contents);
+            assertThat(contents).as("every sign republished").hasSize(signsA.size());
+            assertThat(contents).as("both nodes publish the same contents on each sign").allSatisfy((sign, c) -> assertThat(c).as(sign).hasSize(1));
+            assertThat(frames).as("each sign published by both nodes (a single node sends 2-3 frames in 12 s)")
+                    .allSatisfy((sign, n) -> assertThat(n).as(sign).isGreaterThanOrEqualTo(4));
+        }
+        assertThat(signsA).as("signs").isNotEmpty();
+        assertThat(signsB).as("GET /api/v1/signs on B").isEqualTo(signsA);
+        for (String content : signsA.values()) {
+            for (Object o : new JsonArray(content)) {
+                JsonObject line = (JsonObject) o;
+                if (line.getString("facility") != null) {
+                    assertThat(line.getString("text")).as("sign line %s shows fresh data", line).doesNotContain("—");
+                }
+            }
+        }
+    }
+
+    private static boolean allAt(Map<String, String> state, Instant ts) {
+        return state.values().stream().allMatch(v -> v.endsWith(ts.toString()));
+    }
+
+    /**
+     * "status recommended: facility:driveSeconds:walkSeconds:availability:forecastSource ..." of a guidance answer
+     * (no timestamps, request ids or route lines; predictedFree counts the one recommendation B's answer sees more).
+     */
+    private static String guidance(Node n, String query) throws Exception {
+        HttpResponse<String> r = get(n, "/api/v1/guidance?" + query);
+        if (r.statusCode() != 200) {
+            return r.statusCode() + " " + new JsonObject(r.body()).getString("type");
+        }
+        JsonObject answer = new JsonObject(r.body());
+        StringBuilder out = new StringBuilder("200 ").append(answer.getString("recommended")).append(':');
+        for (Object o : answer.getJsonArray("results")) {
+            JsonObject res = (JsonObject) o;
+            out.append(' ').append(res.getJsonObject("facility").getString("id")).append(':').append(Math.round(res.getDouble("driveSeconds")))
+                    .append(':').append(Math.round(res.getDouble("walkSeconds"))).append(':').append(res.getString("availability"))
+                    .append(':').append(res.getString("forecastSource"));
+        }
+        return out.toString();
+    }
+
+    private void awaitSamePending() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline && metricSum(a, "parkleit_guidance_pending") != metricSum(b, "parkleit_guidance_pending")) {
+            Thread.sleep(50);
+        }
+    }
+
+    /** Sign id to its lines (facility, text, arrow) from GET /api/v1/signs. */
+    private static Map<String, String> signs(Node n) throws Exception {
+        HttpResponse<String> r = get(n, "/api/v1/signs");
+        assertThat(r.statusCode()).isEqualTo(200);
+        Map<String, String> out = new TreeMap<>();
+        for (Object o : new JsonArray(r.body())) {
+            JsonObject s = (JsonObject) o;
+            JsonArray lines = new JsonArray();
+            for (Object l : s.getJsonArray("lines")) {
+                JsonObject line = (JsonObject) l;
+                lines.add(new JsonObject().put("facility", line.getString("facility")).put("text", line.getString("text"))
+                        .put("arrow", line.getString("arrow")));
+            }
+            out.put(s.getString("id"), lines.encode());
+        }
+        return out;
+    }
+
+    /** The lines of a sign frame without its timestamps: facility, text, display, state, free and arrow of each. */
+    private static String signContent(JsonArray lines) {
+        StringBuilder out = new StringBuilder();
+        for (Object o : lines) {
+            JsonObject l = (JsonObject) o;
+            out.append(l.getString("facility")).append('|').append(l.getString("text")).append('|').append(l.getValue("display"))
+                    .append('|').append(l.getString("state")).append('|').append(l.getValue("free")).append('|').append(l.getString("arrow")).append("; ");
+        }
+        return out.toString();
+    }
+
+    private static HttpResponse<String> get(Node n, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + n.httpPort() + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static double metricSum(Node n, String name) throws Exception {
+        double sum = 0;
+        for (String line : get(n, "/metrics").body().split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
     }
 
     private MqttClient gateway() throws Exception {

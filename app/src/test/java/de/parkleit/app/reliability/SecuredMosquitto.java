@@ -39,9 +39,18 @@ final class SecuredMosquitto implements AutoCloseable {
 
     /** Writes config, ACL and password file ({@code users}: name to password) into {@code dir} and starts Mosquitto. */
     static SecuredMosquitto start(Path dir, Map<String, String> users, TestCertificates tls) throws IOException, InterruptedException {
+        return start(dir, users, tls, "");
+    }
+
+    /**
+     * As {@link #start(Path, Map, TestCertificates)}, with {@code aclAddition} appended to the test's copy of the
+     * shipped ACL (e.g. a test-only user that may read {@code $SYS}); the shipped file is not changed.
+     */
+    static SecuredMosquitto start(Path dir, Map<String, String> users, TestCertificates tls, String aclAddition)
+            throws IOException, InterruptedException {
         Files.createDirectories(dir.resolve("data"));
         SecuredMosquitto m = new SecuredMosquitto(dir, TestBroker.freePort(), TestBroker.freePort());
-        Files.copy(SHIPPED.resolve("acl"), dir.resolve("acl"));
+        Files.writeString(dir.resolve("acl"), Files.readString(SHIPPED.resolve("acl")) + "\n" + aclAddition);
         Path passwd = dir.resolve("data").resolve("passwd");
         Files.writeString(passwd, "");
         for (Map.Entry<String, String> u : users.entrySet()) {

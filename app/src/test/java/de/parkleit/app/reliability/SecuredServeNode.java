@@ -40,10 +40,15 @@ final class SecuredServeNode implements AutoCloseable {
     private List<String> facilities;
     private TestHttp http;
 
-    private SecuredServeNode(String name, Duration baseAgo) throws Exception {
+    /** A test-only user that may read the broker's {@code $SYS} topics and nothing else (added to the test's copy of the ACL). */
+    static final String SYS_READER = "sys-reader";
+
+    private SecuredServeNode(String name, Duration baseAgo, boolean sysReader) throws Exception {
         this.name = name;
         dir = Files.createTempDirectory("parkleit-" + name + "-");
-        broker = SecuredMosquitto.start(dir.resolve("mosquitto"), Map.of("parkleit", password), TestCertificates.create(dir.resolve("tls")));
+        Map<String, String> users = sysReader ? Map.of("parkleit", password, SYS_READER, password) : Map.of("parkleit", password);
+        broker = SecuredMosquitto.start(dir.resolve("mosquitto"), users, TestCertificates.create(dir.resolve("tls")),
+                sysReader ? "user " + SYS_READER + "\ntopic read $SYS/#\n" : "");
         base = Instant.now().minus(baseAgo).truncatedTo(ChronoUnit.SECONDS);
     }
 
@@ -53,7 +58,21 @@ final class SecuredServeNode implements AutoCloseable {
 
     /** Starts the broker; {@code baseAgo}: how far back the readings' timestamps start. Then {@link #startNode}. */
     static SecuredServeNode broker(String name, Duration baseAgo) throws Exception {
-        return new SecuredServeNode(name, baseAgo);
+        return new SecuredServeNode(name, baseAgo, false);
+    }
+
+    /** As {@link #broker}, with the test-only {@link #SYS_READER} user for {@link #sysReader()}. */
+    static SecuredServeNode brokerWithSysReader(String name, Duration baseAgo) throws Exception {
+        return new SecuredServeNode(name, baseAgo, true);
+    }
+
+    /** A client logged in as {@link #SYS_READER} (only with {@link #brokerWithSysReader}). */
+    MqttClient sysReader() throws Exception {
+        MqttClient c = new MqttClient(broker.url(), name + "-sys-" + UUID.randomUUID().toString().substring(0, 8), new MemoryPersistence());
+        MqttConnectOptions o = gatewayOptions();
+        o.setUserName(SYS_READER);
+        c.connect(o);
+        return c;
     }
 
     /**

@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import de.parkleit.platform.store.questdb.EmbeddedQuestDb;
 import de.parkleit.platform.testing.TestBroker;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongPredicate;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,8 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The store (an external QuestDB, {@code PARKLEIT_QUESTDB_URL}) goes away and the disk spool is
  * limited to 1 MiB (30,000 readings need about 1.5 MB of spool): once the spool is full, ingest
- * stops acknowledging (Mosquitto holds the backlog) and {@code /health/ready} says so; when the
- * store returns, every reading is stored once.
+ * stops acknowledging (Mosquitto holds the backlog: its message store, read from
+ * {@code $SYS/broker/store/messages/count} by a test-only user, grows) and {@code /health/ready}
+ * says so; when the store returns, every reading is stored once and the broker's backlog drains.
  */
 class SpoolFullIT {
 
@@ -33,7 +39,7 @@ class SpoolFullIT {
     @BeforeEach
     void start() throws Exception {
         assumeTrue(SecuredServeNode.available(), "needs /usr/sbin/mosquitto and openssl");
-        fx = SecuredServeNode.broker("spoolfull", Duration.ofHours(2));
+        fx = SecuredServeNode.brokerWithSysReader("spoolfull", Duration.ofHours(2));
         dbPort = TestBroker.freePort();
         db = EmbeddedQuestDb.start(fx.dir().resolve("questdb"), dbPort);
         fx.startNode(fx.broker().url(), env -> {
@@ -52,8 +58,20 @@ class SpoolFullIT {
         }
     }
 
+    /** Mosquitto publishes {@code $SYS} every {@code sys_interval} (10 s by default, the shipped config keeps it). */
+    static final String STORED = "$SYS/broker/store/messages/count";
+    static final Duration SYS_INTERVAL = Duration.ofSeconds(10);
+
     @Test
     void aFullSpoolStopsAcknowledgingSaysSoAndLosesNothing() throws Exception {
+        AtomicLong brokerStored = new AtomicLong(-1);
+        AtomicInteger samples = new AtomicInteger();
+        MqttClient sys = fx.sysReader();
+        sys.subscribe(STORED, 0, (topic, msg) -> {
+            brokerStored.set(Long.parseLong(new String(msg.getPayload(), StandardCharsets.US_ASCII).trim()));
+            samples.incrementAndGet();
+        });
+        long baseline = awaitSys(brokerStored, v -> v >= 0);
         db.close();
         MqttAsyncClient gw = fx.asyncGateway();
         int total = fx.facilities().size() * PER_FACILITY;
@@ -92,11 +110,22 @@ class SpoolFullIT {
                 readyWhenFull, spoolBytes);
         assertThat(readyWhenFull).as("/health/ready reports the full spool").isNotNull();
         assertThat(metrics).contains("parkleit_ingest_spool_bytes");
+        long storedAtFull = brokerStored.get();
+        long publishedAfterFull = total - publishedWhenFull;
+        int sampled = samples.get();
+        awaitSys(brokerStored, v -> samples.get() > sampled); // a value taken after the last publish
+        long whileFull = awaitSys(brokerStored, v -> v >= baseline + publishedAfterFull / 2);
+        LOG.info("spool full, broker side: {} held {} messages before the test published, {} when /health/ready first said full "
+                + "(up to {} s old), {} taken after the last publish ({} readings were published after the spool was reported full)",
+                STORED, baseline, storedAtFull, SYS_INTERVAL.toSeconds(), whileFull, publishedAfterFull);
 
         long restart = System.nanoTime();
         db = EmbeddedQuestDb.start(fx.dir().resolve("questdb"), dbPort);
         long recovered = fx.awaitStored(PER_FACILITY, total, restart, Duration.ofSeconds(180));
         LOG.info("recovery: spool full, store back: {} of {} readings stored {} ms after the store restarted", total, total, recovered);
+        long drained = awaitSys(brokerStored, v -> v < baseline + 1_000); // left: retained states and signs
+        LOG.info("spool full, broker side: {} back to {} after the store returned", STORED, drained);
+        sys.disconnect();
         assertThat(fx.rows(PER_FACILITY)).allSatisfy((f, rows) -> assertThat(rows).as(f).isEqualTo(PER_FACILITY));
         long readyAgain = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         int status = 0;
@@ -105,5 +134,18 @@ class SpoolFullIT {
         }
         assertThat(status).as("/health/ready after the store returned").isEqualTo(200);
         gw.disconnect().waitForCompletion(5_000);
+    }
+
+    /** The value of {@link #STORED} once it satisfies {@code condition}, waiting at most two {@code $SYS} periods for it. */
+    private static long awaitSys(AtomicLong value, LongPredicate condition) throws InterruptedException {
+        long deadline = System.nanoTime() + SYS_INTERVAL.multipliedBy(2).plusSeconds(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            long v = value.get();
+            if (v >= 0 && condition.test(v)) {
+                return v;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(STORED + " did not reach the expected value within " + SYS_INTERVAL.multipliedBy(2) + ": " + value.get());
     }
 }
