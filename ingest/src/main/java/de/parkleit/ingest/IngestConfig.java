@@ -33,12 +33,17 @@ import java.util.Objects;
  *                         ({@code PARKLEIT_LORAWAN_DEVICES}, default {@code <city folder>/lorawan-devices.csv} if present)
  * @param zone             local time zone (what "night" is for drift detection), or null for the city's
  *                         {@code timezone} in city.properties, else UTC ({@code PARKLEIT_TIMEZONE})
+ * @param connections      input connections of this instance to the broker, each subscribed through the share
+ *                         group; more than one needs a share group and is ignored without one (the embedded broker
+ *                         delivers nothing to shared subscriptions of MQTT 3.1.1 clients)
+ *                         ({@code PARKLEIT_INGEST_CONNECTIONS}, 1..16, default 1)
  */
 public record IngestConfig(String topicRoot, String shareGroup, Duration staleAfter, Duration maxFuture,
                            int maxPayloadBytes, int maxUplinkBytes, Path spoolDir, long spoolMaxBytes, int batchMax, int workers,
-                           Duration stateInterval, Path lorawanDevices, ZoneId zone) {
+                           Duration stateInterval, Path lorawanDevices, ZoneId zone, int connections) {
 
     public static final String DEFAULT_SHARE_GROUP = "parkleit-ingest";
+    public static final int MAX_CONNECTIONS = 16;
 
     public IngestConfig {
         new Topics(topicRoot);
@@ -59,12 +64,15 @@ public record IngestConfig(String topicRoot, String shareGroup, Duration staleAf
             throw new ConfigException("PARKLEIT_INGEST_BATCH_MAX and PARKLEIT_INGEST_WORKERS must be >= 1, "
                     + "PARKLEIT_INGEST_SPOOL_MAX_MB >= 1");
         }
+        if (connections < 1 || connections > MAX_CONNECTIONS) {
+            throw new ConfigException("PARKLEIT_INGEST_CONNECTIONS must be 1.." + MAX_CONNECTIONS + ", got " + connections);
+        }
     }
 
     /** Defaults for tests: plain subscription, 15 min staleness, no minimum state interval. */
     public static IngestConfig defaults(String topicRoot, Path spoolDir) {
         return new IngestConfig(topicRoot, null, Duration.ofMinutes(15), Duration.ofMinutes(5), 4096, 16384, spoolDir,
-                4096L << 20, 5000, 2, Duration.ZERO, null, null);
+                4096L << 20, 5000, 2, Duration.ZERO, null, null, 1);
     }
 
     /** Reads the {@code PARKLEIT_INGEST_*} variables; the spool defaults to {@code $PARKLEIT_DATA_DIR/ingest-spool}. */
@@ -100,7 +108,8 @@ public record IngestConfig(String topicRoot, String shareGroup, Duration staleAf
                 env.intInRange("PARKLEIT_INGEST_WORKERS", 2, 1, 64),
                 interval,
                 env.raw("PARKLEIT_LORAWAN_DEVICES").isPresent() ? env.path("PARKLEIT_LORAWAN_DEVICES", "") : null,
-                zone);
+                zone,
+                env.intInRange("PARKLEIT_INGEST_CONNECTIONS", 1, 1, MAX_CONNECTIONS));
     }
 
     public Topics topics() {
@@ -109,21 +118,31 @@ public record IngestConfig(String topicRoot, String shareGroup, Duration staleAf
 
     public IngestConfig withShareGroup(String group) {
         return new IngestConfig(topicRoot, group, staleAfter, maxFuture, maxPayloadBytes, maxUplinkBytes, spoolDir, spoolMaxBytes,
-                batchMax, workers, stateInterval, lorawanDevices, zone);
+                batchMax, workers, stateInterval, lorawanDevices, zone, connections);
     }
 
     public IngestConfig withStaleAfter(Duration d) {
         return new IngestConfig(topicRoot, shareGroup, d, maxFuture, maxPayloadBytes, maxUplinkBytes, spoolDir, spoolMaxBytes,
-                batchMax, workers, stateInterval, lorawanDevices, zone);
+                batchMax, workers, stateInterval, lorawanDevices, zone, connections);
     }
 
     public IngestConfig withStateInterval(Duration d) {
         return new IngestConfig(topicRoot, shareGroup, staleAfter, maxFuture, maxPayloadBytes, maxUplinkBytes, spoolDir, spoolMaxBytes,
-                batchMax, workers, d, lorawanDevices, zone);
+                batchMax, workers, d, lorawanDevices, zone, connections);
+    }
+
+    public IngestConfig withConnections(int n) {
+        return new IngestConfig(topicRoot, shareGroup, staleAfter, maxFuture, maxPayloadBytes, maxUplinkBytes, spoolDir, spoolMaxBytes,
+                batchMax, workers, stateInterval, lorawanDevices, zone, n);
+    }
+
+    public IngestConfig withSpoolDir(Path dir) {
+        return new IngestConfig(topicRoot, shareGroup, staleAfter, maxFuture, maxPayloadBytes, maxUplinkBytes, dir, spoolMaxBytes,
+                batchMax, workers, stateInterval, lorawanDevices, zone, connections);
     }
 
     public IngestConfig withLorawanDevices(Path p) {
         return new IngestConfig(topicRoot, shareGroup, staleAfter, maxFuture, maxPayloadBytes, maxUplinkBytes, spoolDir, spoolMaxBytes,
-                batchMax, workers, stateInterval, p, zone);
+                batchMax, workers, stateInterval, p, zone, connections);
     }
 }

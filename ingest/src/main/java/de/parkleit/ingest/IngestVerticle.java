@@ -22,13 +22,15 @@ import de.parkleit.platform.mqtt.InboundMessage;
 import de.parkleit.platform.mqtt.MqttConnection;
 import de.parkleit.platform.mqtt.MqttSettings;
 import de.parkleit.platform.store.TimeSeriesStore;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +39,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deploys the ingest service: opens the spool, connects to the broker with manual
- * acknowledgements, takes over the retained live state, publishes {@code unknown} for facilities
- * nobody has reported on yet, then subscribes to the gateway topics (through the share group when
- * one is configured). Use a persistent session ({@code cleanSession=false}) with a stable client id.
+ * Deploys the ingest service: opens the spool, connects an output connection that takes over the
+ * retained live state, publishes {@code unknown} for facilities nobody has reported on yet and from
+ * then on carries every state and dead-letter publish, then connects the input connection(s) with
+ * manual acknowledgements and subscribes them to the gateway topics (through the share group when
+ * one is configured). Inputs use a persistent session ({@code cleanSession=false}) with a stable
+ * client id; the output connection ({@code <client id>-out}) a clean one, since state is republished.
+ * Publishing on a connection of its own keeps state publishes (which wait for their PUBACK) from
+ * queueing behind the inbound flood and its acks.
  */
 public final class IngestVerticle extends VerticleBase {
 
@@ -56,11 +62,13 @@ public final class IngestVerticle extends VerticleBase {
     private final Health health;
     private final Clock clock;
     private Topics topics;
-    private MqttConnection connection;
+    private List<MqttConnection> inputs = List.of();
+    private MqttConnection output;
     private WorkerExecutor worker;
     private IngestResources resources;
     private BatchWriter writer;
     private LiveState live;
+    private StatePublisher states;
     private MessagePipeline pipeline;
     private String syncTopic;
     private Promise<Void> synced;
@@ -88,6 +96,16 @@ public final class IngestVerticle extends VerticleBase {
         this.health = health;
     }
 
+    /** Client id of input connection {@code i} (0-based): the configured id, then {@code <id>-2}, {@code <id>-3}, … */
+    static String inputClientId(String clientId, int i) {
+        return i == 0 ? clientId : clientId + "-" + (i + 1);
+    }
+
+    /** Client id of the output connection. */
+    static String outputClientId(String clientId) {
+        return clientId + "-out";
+    }
+
     @Override
     public Future<?> start() {
         LOG.info("ingest starting: {} facilities, {}, {}", city.facilities().size(), config, mqtt);
@@ -100,29 +118,80 @@ public final class IngestVerticle extends VerticleBase {
         return worker.executeBlocking(() -> IngestResources.open(config, city)).compose(this::startWith);
     }
 
+    private int inputCount() {
+        if (config.connections() > 1 && config.shareGroup() == null) {
+            LOG.warn("PARKLEIT_INGEST_CONNECTIONS={} ignored, using 1 input connection: several connections of one instance "
+                    + "need a shared subscription (PARKLEIT_INGEST_SHARE_GROUP), and the embedded broker delivers nothing "
+                    + "to shared subscriptions of MQTT 3.1.1 clients", config.connections());
+            return 1;
+        }
+        return config.connections();
+    }
+
     private Future<Void> startWith(IngestResources opened) {
         resources = opened;
-        connection = new MqttConnection(context, mqtt, true);
+        List<MqttConnection> in = new ArrayList<>();
+        int n = inputCount();
+        for (int i = 0; i < n; i++) {
+            MqttConnection c = new MqttConnection(context, mqtt.withClientId(inputClientId(mqtt.clientId(), i)), true);
+            c.messageHandler(this::onMessage);
+            Gauge.builder("parkleit.mqtt.unacked.messages", c, MqttConnection::unackedCount)
+                    .description("QoS 1 messages ingest received and has not acknowledged yet (held until durable)")
+                    .tag("client", c.settings().clientId()).register(registry);
+            FunctionCounter.builder("parkleit.mqtt.received", c, MqttConnection::receivedCount)
+                    .description("messages ingest received on this input connection")
+                    .tag("client", c.settings().clientId()).register(registry);
+            in.add(c);
+        }
+        inputs = List.copyOf(in);
+        output = new MqttConnection(context, new MqttSettings(mqtt.url(), outputClientId(mqtt.clientId()), true,
+                mqtt.username(), mqtt.password()), false);
+        output.messageHandler(this::onMessage);
         writer = new BatchWriter(context, worker, store, resources.spool(), config.batchMax(), config.batchMax() * 10, registry);
         pipeline = buildPipeline();
         syncTopic = topics.root() + "/ingest/sync/" + mqtt.clientId().replaceAll("[^A-Za-z0-9_-]", "_");
         synced = Promise.promise();
-        connection.messageHandler(this::onMessage);
         registerHealth();
-        return connection.connect()
-                .compose(v -> connection.subscribe(topics.facilityStateFilter(), 0))
-                .compose(v -> connection.subscribe(syncTopic, 0))
-                .compose(v -> connection.publish(syncTopic, new byte[] {'1'}, 0, false))
+        return output.connect()
+                .compose(v -> output.subscribe(topics.facilityStateFilter(), 0))
+                .compose(v -> output.subscribe(syncTopic, 0))
+                .compose(v -> output.publish(syncTopic, new byte[] {'1'}, 0, false))
                 .compose(v -> awaitRetained())
                 .compose(v -> publishUnknown())
-                .compose(v -> subscribeInputs())
+                .compose(v -> Future.all(inputs.stream().map(MqttConnection::connect).collect(Collectors.toList())))
+                .compose(v -> dropOldSubscriptions(inputs.get(0)))
+                .compose(v -> Future.all(inputs.stream().map(this::subscribeInputs).collect(Collectors.toList())))
+                .compose(v -> afterStart())
                 .onSuccess(v -> {
-                    started = true;
                     writer.start();
                     expireTimer = vertx.setPeriodic(EXPIRE_EVERY_MS, id -> pipeline.expire());
-                    LOG.info("ingest started: subscribed under {}{}", topics.root(),
-                            config.shareGroup() == null ? "" : " in share group " + config.shareGroup());
+                    LOG.info("ingest started: subscribed under {}{} on {} input connection(s)", topics.root(),
+                            config.shareGroup() == null ? "" : " in share group " + config.shareGroup(), inputs.size());
                 });
+    }
+
+    /**
+     * Earlier versions subscribed the (persistent) input session to the states and the sync topic;
+     * the broker keeps such subscriptions in the session, so they are dropped explicitly.
+     */
+    private Future<Void> dropOldSubscriptions(MqttConnection input) {
+        return Future.join(input.unsubscribe(topics.facilityStateFilter()), input.unsubscribe(syncTopic))
+                .<Void>mapEmpty().otherwiseEmpty();
+    }
+
+    /**
+     * Once started, a single instance (no share group) hears only its own states back: it stops
+     * listening to them, so the broker does not echo every state publish to ingest.
+     */
+    private Future<Void> afterStart() {
+        started = true;
+        if (config.shareGroup() != null) {
+            return Future.succeededFuture();
+        }
+        return output.unsubscribe(topics.facilityStateFilter()).otherwise(e -> {
+            LOG.debug("unsubscribing from the states failed ({}); they are ignored", e.getMessage());
+            return null;
+        });
     }
 
     private MessagePipeline buildPipeline() {
@@ -133,11 +202,15 @@ public final class IngestVerticle extends VerticleBase {
         TopicDecoder decoder = TopicDecoder.all(topics, nat,
                 new LorawanDecoder(config.maxUplinkBytes(), resources.devices(), nat),
                 new SenmlDecoder(config.maxPayloadBytes(), resources.devices(), nat, clock::instant));
-        StatePublisher states = new StatePublisher(vertx, (t, p) -> connection.publish(t, p, 1, true), config.stateInterval());
-        DeadLetters deadLetters = new DeadLetters(topics, registry, (t, p) -> connection.publish(t, p, 0, false),
+        states = new StatePublisher(vertx, (t, p) -> output.publish(t, p, 1, true), config.stateInterval());
+        FunctionCounter.builder("parkleit.ingest.state.publish.timeouts", states, StatePublisher::timedOutCount)
+                .description("retained state publishes whose PUBACK did not come within "
+                        + StatePublisher.DEFAULT_IN_FLIGHT_TIMEOUT.toSeconds() + " s (the topic was freed for the next state)")
+                .register(registry);
+        DeadLetters deadLetters = new DeadLetters(topics, registry, (t, p) -> output.publish(t, p, 0, false),
                 System::currentTimeMillis);
         return new MessagePipeline(topics, decoder, new ReadingValidator(capacities.keySet(), config.maxFuture()), live,
-                writer, states, deadLetters, connection::ack, clock, registry);
+                writer, states, deadLetters, InboundMessage::ack, clock, registry);
     }
 
     @Override
@@ -145,15 +218,27 @@ public final class IngestVerticle extends VerticleBase {
         if (expireTimer >= 0) {
             vertx.cancelTimer(expireTimer);
         }
+        if (states != null) {
+            states.close();
+        }
         Future<Void> drained = writer == null ? Future.succeededFuture() : writer.close(5_000);
         return drained
-                .transform(ar -> connection == null ? Future.succeededFuture() : connection.disconnect())
+                .transform(ar -> disconnectAll())
                 .transform(ar -> resources == null ? Future.succeededFuture() : worker.executeBlocking(() -> {
                     resources.spool().close();
                     return null;
                 }))
                 .transform(ar -> worker.close())
                 .onComplete(ar -> LOG.info("ingest stopped"));
+    }
+
+    private Future<Void> disconnectAll() {
+        List<Future<Void>> all = new ArrayList<>();
+        inputs.forEach(c -> all.add(c.disconnect()));
+        if (output != null) {
+            all.add(output.disconnect());
+        }
+        return Future.join(all).mapEmpty();
     }
 
     private void onMessage(InboundMessage m) {
@@ -181,7 +266,7 @@ public final class IngestVerticle extends VerticleBase {
         } catch (JsonCodecException | IllegalArgumentException e) {
             LOG.debug("ignoring unreadable state on {}: {}", m.topic(), e.getMessage());
         }
-        connection.ack(m);
+        m.ack();
     }
 
     /** Retained states arrive right after the subscription; our own echo on the sync topic marks their end. */
@@ -201,12 +286,12 @@ public final class IngestVerticle extends VerticleBase {
             LOG.info("publishing the unknown state of {} facilities without a retained state", missing.size());
         }
         return Future.all(missing.stream()
-                        .map(s -> connection.publish(topics.facilityState(s.facilityId()), FacilityStateCodec.encode(s), 1, true))
+                        .map(s -> output.publish(topics.facilityState(s.facilityId()), FacilityStateCodec.encode(s), 1, true))
                         .collect(Collectors.toList()))
                 .mapEmpty();
     }
 
-    private Future<Void> subscribeInputs() {
+    private Future<Void> subscribeInputs(MqttConnection connection) {
         String g = config.shareGroup();
         return Future.all(List.of(
                 connection.subscribe(Topics.shared(g, topics.parkingInputFilter()), 1),
@@ -216,10 +301,24 @@ public final class IngestVerticle extends VerticleBase {
     }
 
     private void registerHealth() {
-        health.register("ingest-mqtt", () -> connection.isConnected() ? null : "not connected to " + mqtt.url());
+        health.register("ingest-mqtt", this::mqttProblem);
         health.register("ingest-store", () -> writer.storeFailing()
                 ? "store " + store.name() + " is not taking writes; spooling to " + config.spoolDir() : null);
         health.register("ingest-spool", () -> writer.spoolFull()
                 ? "spool " + config.spoolDir() + " is full; messages stay unacknowledged at the broker" : null);
+    }
+
+    /** Null when every connection is up, else which are not (inputs receive readings, the output publishes state). */
+    private String mqttProblem() {
+        List<String> down = new ArrayList<>();
+        for (MqttConnection c : inputs) {
+            if (!c.isConnected()) {
+                down.add("input " + c.settings().clientId());
+            }
+        }
+        if (output != null && !output.isConnected()) {
+            down.add("output " + output.settings().clientId());
+        }
+        return down.isEmpty() ? null : "not connected to " + mqtt.url() + ": " + String.join(", ", down);
     }
 }

@@ -24,6 +24,7 @@ class IngestConfigTest {
         assertThat(c.spoolDir()).isEqualTo(Path.of("data", "ingest-spool"));
         assertThat(c.stateInterval()).isZero();
         assertThat(c.zone()).isNull();
+        assertThat(c.connections()).isEqualTo(1);
     }
 
     @Test
@@ -39,7 +40,8 @@ class IngestConfigTest {
         IngestConfig c = IngestConfig.fromEnv(new Env(Map.of("PARKLEIT_DATA_DIR", "/var/lib/parkleit",
                 "PARKLEIT_STALE_AFTER", "10m", "PARKLEIT_INGEST_SHARE_GROUP", "north", "PARKLEIT_TIMEZONE", "Europe/Berlin",
                 "PARKLEIT_INGEST_STATE_INTERVAL", "250ms", "PARKLEIT_LORAWAN_DEVICES", "/etc/parkleit/devices.csv",
-                "PARKLEIT_INGEST_SPOOL_MAX_MB", "64", "PARKLEIT_INGEST_BATCH_MAX", "1000")));
+                "PARKLEIT_INGEST_SPOOL_MAX_MB", "64", "PARKLEIT_INGEST_BATCH_MAX", "1000", "PARKLEIT_INGEST_CONNECTIONS", "3")));
+        assertThat(c.connections()).isEqualTo(3);
         assertThat(c.spoolDir()).isEqualTo(Path.of("/var/lib/parkleit/ingest-spool"));
         assertThat(c.staleAfter()).isEqualTo(Duration.ofMinutes(10));
         assertThat(c.shareGroup()).isEqualTo("north");
@@ -58,6 +60,8 @@ class IngestConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("PARKLEIT_INGEST_SHARE_GROUP");
         assertThatThrownBy(() -> IngestConfig.fromEnv(new Env(Map.of("PARKLEIT_TIMEZONE", "Mars/Olympus"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("PARKLEIT_TIMEZONE");
+        assertThatThrownBy(() -> IngestConfig.fromEnv(new Env(Map.of("PARKLEIT_INGEST_CONNECTIONS", "0"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("PARKLEIT_INGEST_CONNECTIONS");
         assertThatThrownBy(() -> IngestConfig.fromEnv(new Env(Map.of("PARKLEIT_INGEST_MAX_PAYLOAD", "10"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("PARKLEIT_INGEST_MAX_PAYLOAD");
     }

@@ -158,7 +158,7 @@ class IngestVerticleTest {
         deploy(cfg, "ingest-a-" + UUID.randomUUID(), a);
         deploy(new IngestConfig(cfg.topicRoot(), cfg.shareGroup(), cfg.staleAfter(), cfg.maxFuture(), cfg.maxPayloadBytes(),
                 cfg.maxUplinkBytes(), tmp.resolve("spool-b"), cfg.spoolMaxBytes(), cfg.batchMax(), cfg.workers(), cfg.stateInterval(),
-                null, null), "ingest-b-" + UUID.randomUUID(), b);
+                null, null, 1), "ingest-b-" + UUID.randomUUID(), b);
         Instant t0 = Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
         try (MqttProbe probe = new MqttProbe(broker.url())) {
             for (int i = 0; i < 200; i++) {

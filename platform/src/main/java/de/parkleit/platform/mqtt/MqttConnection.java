@@ -6,6 +6,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Messages go to the client-wide handler (Paho's per-subscription listeners do not match
  * {@code $share/...} filters). With {@code manualAcks}, QoS 1 messages are acknowledged to the
- * broker only by {@link #ack(InboundMessage)}.
+ * broker only by {@link #ack(InboundMessage)}; {@link #unackedCount()} says how many wait for it.
  */
 public final class MqttConnection {
 
@@ -44,6 +45,8 @@ public final class MqttConnection {
     private volatile boolean closing;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
+    /** Ids of QoS 1 messages handed to the handler and not yet acknowledged (manual acks only). */
+    private final Set<Integer> unacked = ConcurrentHashMap.newKeySet();
     private volatile Handler<InboundMessage> handler = m -> { };
     private volatile Handler<Boolean> connectionHandler = up -> { };
 
@@ -182,6 +185,18 @@ public final class MqttConnection {
         }
     }
 
+    /** Unsubscribes (and no longer re-subscribes after a reconnect). */
+    public Future<Void> unsubscribe(String filter) {
+        subscriptions.remove(filter);
+        Promise<Void> p = Promise.promise();
+        try {
+            client.unsubscribe(filter, null, listener(p, "unsubscribe " + filter));
+        } catch (MqttException e) {
+            p.fail(new MqttUnavailableException("unsubscribe " + filter + " failed: " + e.getMessage(), e));
+        }
+        return p.future();
+    }
+
     /** Publishes; the future completes when the broker has it (QoS 1) or when it is sent (QoS 0). */
     public Future<Void> publish(String topic, byte[] payload, int qos, boolean retained) {
         if (closing) {
@@ -200,11 +215,19 @@ public final class MqttConnection {
         return p.future();
     }
 
-    /** Acknowledges a QoS 1 message to the broker (only with manual acks). */
+    /**
+     * Acknowledges a QoS 1 message to the broker (only with manual acks). A message that came in on
+     * another connection is acknowledged there: message ids are per connection.
+     */
     public void ack(InboundMessage m) {
+        if (m.from() != null && m.from() != this) {
+            m.from().ack(m);
+            return;
+        }
         if (!manualAcks || m.qos() == 0) {
             return;
         }
+        unacked.remove(m.messageId());
         try {
             client.messageArrivedComplete(m.messageId(), m.qos());
         } catch (MqttException e) {
@@ -222,6 +245,14 @@ public final class MqttConnection {
 
     public long publishedCount() {
         return published.get();
+    }
+
+    /**
+     * QoS 1 messages received on the current connection and not yet acknowledged (manual acks;
+     * always 0 otherwise). Cleared when the connection is lost: the broker redelivers them.
+     */
+    public int unackedCount() {
+        return unacked.size();
     }
 
     public MqttSettings settings() {
@@ -281,14 +312,19 @@ public final class MqttConnection {
 
         @Override
         public void connectionLost(Throwable cause) {
-            LOG.warn("MQTT connection to {} lost: {}", settings.url(), String.valueOf(cause));
+            LOG.warn("MQTT connection {} to {} lost: {}", settings.clientId(), settings.url(), String.valueOf(cause));
+            unacked.clear();
             context.runOnContext(v -> connectionHandler.handle(false));
         }
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             received.incrementAndGet();
-            InboundMessage m = new InboundMessage(topic, message.getPayload(), message.getQos(), message.isRetained(), message.getId());
+            if (manualAcks && message.getQos() > 0) {
+                unacked.add(message.getId());
+            }
+            InboundMessage m = new InboundMessage(topic, message.getPayload(), message.getQos(), message.isRetained(),
+                    message.getId(), MqttConnection.this);
             context.runOnContext(v -> handler.handle(m));
         }
 

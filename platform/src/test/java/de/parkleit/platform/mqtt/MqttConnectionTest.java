@@ -59,4 +59,31 @@ class MqttConnectionTest {
         pub.disconnect().await(10, TimeUnit.SECONDS);
         sub.disconnect().await(10, TimeUnit.SECONDS);
     }
+
+    @Test
+    void countsQos1MessagesHeldUnacknowledgedUntilTheyAreAcked() throws Exception {
+        Context ctx = vertx.getOrCreateContext();
+        String root = TestBroker.uniqueRoot();
+        List<InboundMessage> held = new CopyOnWriteArrayList<>();
+        MqttConnection sub = new MqttConnection(ctx, new MqttSettings(broker.url(), "sub-" + UUID.randomUUID(), true, null, null), true);
+        sub.messageHandler(held::add);
+        sub.connect().await(10, TimeUnit.SECONDS);
+        sub.subscribe(root + "/y/#", 1).await(10, TimeUnit.SECONDS);
+        MqttConnection pub = new MqttConnection(ctx, new MqttSettings(broker.url(), "pub-" + UUID.randomUUID(), true, null, null), false);
+        pub.connect().await(10, TimeUnit.SECONDS);
+        for (int i = 0; i < 5; i++) {
+            pub.publish(root + "/y/" + i, new byte[] {'1'}, 1, false).await(10, TimeUnit.SECONDS);
+        }
+        pub.publish(root + "/y/qos0", new byte[] {'0'}, 0, false).await(10, TimeUnit.SECONDS);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> held.size() == 6);
+        assertThat(sub.unackedCount()).isEqualTo(5);
+        assertThat(held).allSatisfy(m -> assertThat(m.from()).isSameAs(sub));
+        held.subList(0, 3).forEach(InboundMessage::ack);
+        assertThat(sub.unackedCount()).isEqualTo(held.stream().limit(3).anyMatch(m -> m.qos() == 0) ? 3 : 2);
+        held.subList(3, held.size()).forEach(pub::ack); // through another connection: goes to the one it came from
+        assertThat(sub.unackedCount()).isZero();
+        assertThat(pub.unackedCount()).isZero();
+        pub.disconnect().await(10, TimeUnit.SECONDS);
+        sub.disconnect().await(10, TimeUnit.SECONDS);
+    }
 }

@@ -38,6 +38,14 @@ public final class IngestBench {
     private final Map<String, List<double[]>> results = new LinkedHashMap<>();
     private final StringBuilder report = new StringBuilder();
     private Instant nextBase = Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    /** Publisher connections feeding each throughput run ({@code -Dbench.publishers}, default 1). */
+    private final int publishers = Integer.getInteger("bench.publishers", 1);
+    /**
+     * Ingest variants of the throughput runs ({@code -Dbench.ingest}, default {@code 1}): {@code 1} is one input
+     * connection subscribed plainly (today's default without a share group), {@code Ns} N input connections
+     * through a share group ({@code PARKLEIT_INGEST_CONNECTIONS=N}).
+     */
+    private final List<String> ingestVariants = List.of(System.getProperty("bench.ingest", "1").split(","));
 
     private IngestBench(Path tmp) throws Exception {
         this.tmp = tmp;
@@ -62,10 +70,18 @@ public final class IngestBench {
                 b.throughput(0, qos0, rounds, true);
             }
             if (qos1 > 0) {
+                if (qos0 == 0) {
+                    b.throughput(1, Math.min(qos1, 50_000), 1, false); // warm-up
+                    b.results.clear();
+                }
                 b.throughput(1, qos1, rounds, true);
-                b.defaultInflight(qos1 / 4);
+                if (!Boolean.getBoolean("bench.skipDefaultInflight")) {
+                    b.defaultInflight(qos1 / 4);
+                }
             }
-            b.latencyAndHeap(latencySeconds);
+            if (latencySeconds > 0) {
+                b.latencyAndHeap(latencySeconds);
+            }
         } finally {
             b.close();
         }
@@ -81,19 +97,36 @@ public final class IngestBench {
         return b;
     }
 
+    private static final String PIPELINE = "parkleit ingest pipeline";
+
+    private static String ingestName(String variant) {
+        if (variant.equals("1")) {
+            return PIPELINE;
+        }
+        int c = Integer.parseInt(variant.replace("s", ""));
+        return String.format(Locale.ROOT, "parkleit ingest, %d input connection%s, share group", c, c == 1 ? "" : "s");
+    }
+
     private void throughput(int qos, int n, int rounds, boolean print) throws Exception {
-        String[] order = {"mosquitto_sub to a file", "Paho-to-line-protocol bridge", "parkleit ingest pipeline"};
+        List<String> consumers = new ArrayList<>(List.of("mosquitto_sub to a file", "Paho-to-line-protocol bridge"));
+        ingestVariants.forEach(v -> consumers.add(ingestName(v)));
+        String[] order = consumers.toArray(new String[0]);
         for (int r = 0; r < rounds; r++) {
             for (int k = 0; k < order.length; k++) {
                 String which = order[(k + r) % order.length];
                 double[] res = switch (which) {
                     case "mosquitto_sub to a file" -> floor(qos, n);
                     case "Paho-to-line-protocol bridge" -> bridge(qos, n);
-                    default -> pipeline(broker, qos, n);
+                    default -> {
+                        String v = ingestVariants.get(consumers.indexOf(which) - 2);
+                        yield v.equals("1") ? pipeline(broker, qos, n, null, 1)
+                                : pipeline(broker, qos, n, "bench-ingest", Integer.parseInt(v.replace("s", "")));
+                    }
                 };
                 results.computeIfAbsent(which + " | " + qos, x -> new ArrayList<>()).add(res);
-                System.out.printf(Locale.ROOT, "round %d qos %d %-32s %,10.0f readings/s, %d of %d%n", r, qos, which, res[0],
-                        (long) res[1], n);
+                System.out.printf(Locale.ROOT, "round %d qos %d %-52s %,10.0f readings/s, %d of %d, published at %,.0f/s, "
+                        + "CPU cores: broker %.2f, bench JVM %.2f, machine %.2f%n", r, qos, which, res[0], (long) res[1], n, res[3], res[4],
+                        res[5], res[6]);
             }
         }
         if (print) {
@@ -112,47 +145,58 @@ public final class IngestBench {
                 .redirectOutput(out.toFile()).redirectErrorStream(true).start();
         Thread.sleep(1_000);
         long t0 = System.nanoTime();
-        try (LoadPublisher pub = new LoadPublisher(broker.url())) {
-            pub.flood(topics, n, FACILITIES, base(n), qos);
+        CpuMeter cpu = new CpuMeter(broker.pid()).start();
+        double published;
+        try (Publishers pub = new Publishers(broker.url(), publishers)) {
+            published = n / pub.flood(topics, n, FACILITIES, base(n), qos);
         }
         boolean done = sub.waitFor(60, TimeUnit.SECONDS);
         long t1 = System.nanoTime();
+        double[] cores = cpu.cores(t1);
         sub.destroy();
         long lines;
         try (var s = Files.lines(out)) {
             lines = s.count();
         }
         Files.deleteIfExists(out);
-        return new double[] {lines / ((t1 - t0) / 1e9), lines, done ? 0 : 1};
+        return new double[] {lines / ((t1 - t0) / 1e9), lines, done ? 0 : 1, published, cores[0], cores[1], cores[2]};
     }
 
     private double[] bridge(int qos, int n) throws Exception {
         Topics topics = new Topics("bench-" + UUID.randomUUID().toString().substring(0, 8) + "/parkleit/v1");
         Instant base = base(n);
         try (PahoBridge bridge = new PahoBridge(broker.url(), db.httpUrl(), topics.root() + "/#", qos);
-             LoadPublisher pub = new LoadPublisher(broker.url())) {
+             Publishers pub = new Publishers(broker.url(), publishers)) {
             long t0 = System.nanoTime();
-            pub.flood(topics, n, FACILITIES, base, qos);
+            CpuMeter cpu = new CpuMeter(broker.pid()).start();
+            double published = n / pub.flood(topics, n, FACILITIES, base, qos);
             long[] end = awaitCount(bridge::written, n, t0);
+            double[] cores = cpu.cores(end[0]);
             long visible = count.await(base, base.plusSeconds(n / FACILITIES + 1), n, 10_000);
-            return new double[] {end[1] / ((end[0] - t0) / 1e9), visible, 0};
+            return new double[] {end[1] / ((end[0] - t0) / 1e9), visible, 0, published, cores[0], cores[1], cores[2]};
         }
     }
 
     private double[] pipeline(Mosquitto via, int qos, int n) throws Exception {
+        return pipeline(via, qos, n, null, 1);
+    }
+
+    private double[] pipeline(Mosquitto via, int qos, int n, String shareGroup, int connections) throws Exception {
         Topics topics = new Topics("bench-" + UUID.randomUUID().toString().substring(0, 8) + "/parkleit/v1");
         Instant base = base(n);
         try (Pipeline p = new Pipeline(vertx, via.url(), topics.root(), Pipeline.city(FACILITIES, 1000), store,
-                tmp.resolve("spool-" + UUID.randomUUID()));
-             LoadPublisher pub = new LoadPublisher(via.url())) {
+                tmp.resolve("spool-" + UUID.randomUUID()), shareGroup, connections);
+             Publishers pub = new Publishers(via.url(), publishers)) {
             long t0 = System.nanoTime();
-            pub.flood(topics, n, FACILITIES, base, qos);
+            CpuMeter cpu = new CpuMeter(via.pid()).start();
+            double published = n / pub.flood(topics, n, FACILITIES, base, qos);
             long[] end = awaitCount(p::stored, n, t0);
+            double[] cores = cpu.cores(end[0]);
             long visible = count.await(base, base.plusSeconds(n / FACILITIES + 1), n, 10_000);
             if (p.rejected() > 0) {
                 throw new IllegalStateException(p.rejected() + " readings rejected");
             }
-            return new double[] {end[1] / ((end[0] - t0) / 1e9), visible, p.spooled()};
+            return new double[] {end[1] / ((end[0] - t0) / 1e9), visible, p.spooled(), published, cores[0], cores[1], cores[2]};
         }
     }
 
@@ -182,9 +226,10 @@ public final class IngestBench {
     }
 
     private void table(int qos, int n, int rounds, String[] order) {
-        report.append(String.format(Locale.ROOT, "%n### QoS %d, %,d readings from 1 publisher over %,d facilities, %d rounds%n%n",
-                qos, n, FACILITIES, rounds));
-        report.append("| consumer | readings/s (median) | all rounds | delivered/stored of published |\n|---|---|---|---|\n");
+        report.append(String.format(Locale.ROOT, "%n### QoS %d, %,d readings from %d publisher%s over %,d facilities, %d rounds%n%n",
+                qos, n, publishers, publishers == 1 ? "" : "s", FACILITIES, rounds));
+        report.append("| consumer | readings/s (median) | all rounds | delivered/stored of published | publish rate (median) "
+                + "| broker CPU, cores | bench JVM CPU, cores | machine CPU busy, cores |\n|---|---|---|---|---|---|---|---|\n");
         double bridgeMedian = 0;
         for (String which : order) {
             List<double[]> rs = results.get(which + " | " + qos);
@@ -198,12 +243,24 @@ public final class IngestBench {
                 all.append(all.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%,.0f", x[0]));
             }
             long minDelivered = rs.stream().mapToLong(x -> (long) x[1]).min().orElse(0);
-            report.append(String.format(Locale.ROOT, "| %s | %,.0f | %s | %s |%n", which, median, all,
-                    minDelivered == n ? "all, every round" : "min " + String.format(Locale.ROOT, "%,d", minDelivered)));
+            double[] pubRates = rs.stream().mapToDouble(x -> x[3]).sorted().toArray();
+            report.append(String.format(Locale.ROOT, "| %s | %,.0f | %s | %s | %,.0f | %.2f | %.2f | %.2f |%n", which, median, all,
+                    minDelivered == n ? "all, every round" : "min " + String.format(Locale.ROOT, "%,d", minDelivered),
+                    pubRates[pubRates.length / 2], medianOf(rs, 4), medianOf(rs, 5), medianOf(rs, 6)));
         }
-        List<double[]> p = results.get("parkleit ingest pipeline | " + qos);
-        double pm = p.stream().mapToDouble(x -> x[0]).sorted().toArray()[p.size() / 2];
-        report.append(String.format(Locale.ROOT, "%nPipeline / bridge: %.2f.%n", pm / bridgeMedian));
+        for (String which : order) {
+            List<double[]> p = results.get(which + " | " + qos);
+            if (which.startsWith("parkleit")) {
+                double pm = p.stream().mapToDouble(x -> x[0]).sorted().toArray()[p.size() / 2];
+                report.append(String.format(Locale.ROOT, "%n%s / bridge: %.2f.", which, pm / bridgeMedian));
+            }
+        }
+        report.append('\n');
+    }
+
+    private static double medianOf(List<double[]> rs, int column) {
+        double[] v = rs.stream().mapToDouble(x -> x[column]).sorted().toArray();
+        return v[v.length / 2];
     }
 
     private void latencyAndHeap(int seconds) throws Exception {

@@ -45,8 +45,13 @@ final class LoadPublisher implements AutoCloseable {
 
     /** Publishes {@code n} readings as fast as the window allows; returns the seconds until the last was confirmed. */
     double flood(Topics topics, int n, int facilities, Instant base, int qos) throws Exception {
+        return flood(topics, n, facilities, base, qos, 0, 1);
+    }
+
+    /** Publishes the readings {@code first, first + step, …} below {@code n}: this publisher's share of a flood. */
+    double flood(Topics topics, int n, int facilities, Instant base, int qos, int first, int step) throws Exception {
         long t0 = System.nanoTime();
-        for (int i = 0; i < n; i++) {
+        for (int i = first; i < n; i += step) {
             OccupancyReading r = reading(i, facilities, base);
             send(topics.occupancy(r.facilityId()), ReadingCodec.encode(r), qos);
         }

@@ -42,6 +42,10 @@ final class Mosquitto implements AutoCloseable {
         }
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     int port() {
         return port;
     }

@@ -24,8 +24,14 @@ final class Pipeline implements AutoCloseable {
     private final String deployment;
 
     Pipeline(Vertx vertx, String mqttUrl, String root, City city, TimeSeriesStore store, Path spool) throws Exception {
+        this(vertx, mqttUrl, root, city, store, spool, null, 1);
+    }
+
+    /** With {@code connections} input connections subscribed through {@code shareGroup} (null: plainly, one connection). */
+    Pipeline(Vertx vertx, String mqttUrl, String root, City city, TimeSeriesStore store, Path spool, String shareGroup,
+             int connections) throws Exception {
         this.vertx = vertx;
-        IngestConfig cfg = IngestConfig.defaults(root, spool);
+        IngestConfig cfg = IngestConfig.defaults(root, spool).withShareGroup(shareGroup).withConnections(connections);
         deployment = vertx.deployVerticle(new IngestVerticle(cfg, new MqttSettings(mqttUrl, "bench-ingest-" + UUID.randomUUID(),
                 false, null, null), city, store, registry, new Health())).await(60, TimeUnit.SECONDS);
     }
