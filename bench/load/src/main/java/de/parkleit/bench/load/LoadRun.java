@@ -101,8 +101,10 @@ public final class LoadRun {
         double lastRow = 0;
         double lastCpu = cpu0;
         long nextSample = start;
-        while (System.nanoTime() < end) {
+        boolean lastSample = false;
+        while (!lastSample) { // every 5 s and once at the end, however long a sample takes
             nextSample = Math.min(nextSample + 5_000_000_000L, end);
+            lastSample = nextSample >= end;
             Thread.sleep(Math.max(0, nextSample - System.nanoTime()) / 1_000_000);
             double t = (System.nanoTime() - start) / 1e9;
             Probes.Heap h = probes.heap();
@@ -112,7 +114,7 @@ public final class LoadRun {
             System.out.printf("t=%.0fs sent=%d acked=%d accepted=%.0f http=%d (errors %d) sse events=%d heap=%.0f MiB generator cpu=%.1fs load=%s%n", t,
                     pub.sent.get(), pub.acked.get(), acceptedNow, readers.ok.get(), readers.errors.get(), live.events.get(), h.usedMiB(),
                     Probes.ownCpuSeconds() - cpu0, load);
-            if (t - lastRow >= 59.5 || System.nanoTime() >= end) {
+            if (t - lastRow >= 59.5 || lastSample) {
                 double dt = t - lastRow;
                 double cpu = Probes.ownCpuSeconds();
                 timeline.add(String.format("| %.0f s | %.0f | %.0f | %.0f | %s | %.0f %% | %s |", t, (pub.acked.get() - lastAcked) / dt,
