@@ -1,32 +1,34 @@
 #!/usr/bin/env bash
 # Load run against a real parkleit serve process and a private Mosquitto (see docs/reliability.md, "Load").
-#   bench/load/run.sh [seconds=600] [rate=5000] [gateways=1000] [http-clients=4] [sse-clients=4]
+#   bench/load/run.sh [seconds=600] [rate=5000] [gateways=1000] [http-clients=4] [sse-clients=4] [http-rate=100]
+# http-rate: requests/s over all HTTP readers (default $PARKLEIT_LOAD_HTTP_RATE or 100; 0 = each reader loops unpaced).
 # PARKLEIT_LOAD_FLOOR=1: the floor, the same generator and broker without parkleit (a mosquitto_sub QoS 1 subscriber instead).
-# Needs: a built app (app/target/parkleit.jar, e.g. `mvn -B -q -pl app -am package -DskipTests`),
-# /usr/sbin/mosquitto, curl. Writes bench/load/target/load-report.md; exits 1 on loss or errors.
+# PARKLEIT_LOAD_EVENT_LOOPS: event loops of the generator's Vert.x instance (default 1; 2 spreads the gateways over two).
+# PARKLEIT_LOAD_GENERATOR_JAVA_OPTS: the generator JVM's options (default -Xmx512m).
+# Needs: a built app (app/target/parkleit.jar, e.g. `mvn -B -q -pl app -am package -DskipTests`; not for the floor),
+# /usr/sbin/mosquitto, curl, python3. Builds the generator (bench/load/target/parkleit-load.jar + lib/) if it is
+# missing or older than its sources. Writes bench/load/target/load-report.md; exits 1 on loss or errors.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 seconds="${1:-600}"; rate="${2:-5000}"; gateways="${3:-1000}"; clients="${4:-4}"; sse="${5:-4}"
+http_rate="${6:-${PARKLEIT_LOAD_HTTP_RATE:-100}}"
 app_dir="${PARKLEIT_LOAD_APP_DIR:-$repo/app/target}"   # a copy of app/target lets a build run meanwhile
 jar="$app_dir/parkleit.jar"
-[ -f "$jar" ] || { echo "build the app first: mvn -B -q -pl app -am package -DskipTests" >&2; exit 2; }
+[ -n "${PARKLEIT_LOAD_FLOOR:-}" ] || [ -f "$jar" ] || { echo "build the app first: mvn -B -q -pl app -am package -DskipTests" >&2; exit 2; }
+
+# the generator: its own small module (profile bench); package only builds the jar and lib/, it runs nothing
+gen="$here/target/parkleit-load.jar"
+if [ ! -f "$gen" ] || [ ! -d "$here/target/lib" ] || [ -n "$(find "$here/src" "$here/pom.xml" -newer "$gen" -print -quit)" ]; then
+  echo "building the load generator: mvn -B -q -ntp -Pbench -pl bench/load -am package -DskipTests" >&2
+  (cd "$repo" && mvn -B -q -ntp -Pbench -pl bench/load -am package -DskipTests) || { echo "load generator build failed" >&2; exit 2; }
+fi
+generator=(java ${PARKLEIT_LOAD_GENERATOR_JAVA_OPTS:--Xmx512m} -jar "$gen" --event-loops "${PARKLEIT_LOAD_EVENT_LOOPS:-1}")
 
 work="$(mktemp -d /tmp/parkleit-load.XXXXXX)"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+. "$here/broker.sh"
 mqtt_port="$(free_port)"; http_port="$(free_port)"; qdb_port="$(free_port)"
-cat > "$work/mosquitto.conf" <<CONF
-listener $mqtt_port 127.0.0.1
-user $(id -un)
-allow_anonymous true
-persistence true
-persistence_location $work/
-autosave_interval 1
-max_queued_messages 1000000
-max_inflight_messages 1000
-max_connections -1
-log_dest file $work/mosquitto.log
-CONF
+broker_conf "$work" "$mqtt_port"
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
@@ -38,7 +40,7 @@ if [ -n "${PARKLEIT_LOAD_FLOOR:-}" ]; then
   mosquitto_sub -h 127.0.0.1 -p "$mqtt_port" -q 1 -c -i load-floor-sub -t 'parkleit/v1/#' > /dev/null & pids+=("$!")
   sleep 1
   mkdir -p "$here/target"
-  java -Xmx512m -cp "$jar:$app_dir/lib/*" "$here/LoadRun.java" --mqtt "tcp://127.0.0.1:$mqtt_port" --http none --floor true \
+  "${generator[@]}" --mqtt "tcp://127.0.0.1:$mqtt_port" --http none --floor true \
     --seconds "$seconds" --rate "$rate" --gateways "$gateways" --report "$here/target/load-floor-report.md"
   exit $?
 fi
@@ -54,6 +56,7 @@ done
 curl -fs "http://127.0.0.1:$http_port/health/ready" >/dev/null || { echo "parkleit did not get ready; log: $work/parkleit.log" >&2; tail -20 "$work/parkleit.log" >&2; exit 2; }
 
 mkdir -p "$here/target"
-java -Xmx512m -cp "$jar:$app_dir/lib/*" "$here/LoadRun.java" --mqtt "tcp://127.0.0.1:$mqtt_port" \
-  --http "http://127.0.0.1:$http_port" --seconds "$seconds" --rate "$rate" --gateways "$gateways" --http-clients "$clients" --sse-clients "$sse" \
+"${generator[@]}" --mqtt "tcp://127.0.0.1:$mqtt_port" \
+  --http "http://127.0.0.1:$http_port" --seconds "$seconds" --rate "$rate" --gateways "$gateways" \
+  --http-clients "$clients" --http-rate "$http_rate" --sse-clients "$sse" \
   --questdb "http://127.0.0.1:$qdb_port" --pid "$parkleit_pid" --report "$here/target/load-report.md"
