@@ -128,15 +128,31 @@ public final class IngestVerticle extends VerticleBase {
         return config.connections();
     }
 
+    /**
+     * Unacknowledged messages one input connection may hold: more than the writer keeps in memory before it
+     * spills to the spool (and from then on acknowledges at the spool's pace), so the bound only bites when
+     * the broker ignores its own in-flight window (Mosquitto 2.0.11 does, see docs/reliability.md).
+     */
+    private int maxUnacked() {
+        return config.batchMax() * 11;
+    }
+
     private Future<Void> startWith(IngestResources opened) {
         resources = opened;
         List<MqttConnection> in = new ArrayList<>();
         int n = inputCount();
         for (int i = 0; i < n; i++) {
-            MqttConnection c = new MqttConnection(context, mqtt.withClientId(inputClientId(mqtt.clientId(), i)), true);
+            MqttConnection c = new MqttConnection(context, mqtt.withClientId(inputClientId(mqtt.clientId(), i)), true)
+                    .maxUnacked(maxUnacked());
             c.messageHandler(this::onMessage);
             Gauge.builder("parkleit.mqtt.unacked.messages", c, MqttConnection::unackedCount)
                     .description("QoS 1 messages ingest received and has not acknowledged yet (held until durable)")
+                    .tag("client", c.settings().clientId()).register(registry);
+            FunctionCounter.builder("parkleit.mqtt.paused", c, MqttConnection::pauseCount)
+                    .description("times this input connection stopped taking messages because it held its maximum unacknowledged")
+                    .tag("client", c.settings().clientId()).register(registry);
+            FunctionCounter.builder("parkleit.mqtt.stale.acks", c, MqttConnection::staleAckCount)
+                    .description("acks skipped: the message came before a connection loss (the broker redelivers it) or was acked already")
                     .tag("client", c.settings().clientId()).register(registry);
             FunctionCounter.builder("parkleit.mqtt.received", c, MqttConnection::receivedCount)
                     .description("messages ingest received on this input connection")

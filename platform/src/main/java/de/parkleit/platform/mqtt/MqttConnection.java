@@ -6,7 +6,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,8 +44,17 @@ public final class MqttConnection {
     private volatile boolean closing;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
-    /** Ids of QoS 1 messages handed to the handler and not yet acknowledged (manual acks only). */
-    private final Set<Integer> unacked = ConcurrentHashMap.newKeySet();
+    /**
+     * QoS 1 messages of the current connection handed to the handler and not yet acknowledged, by
+     * message id (manual acks only). Cleared when the connection is lost: the broker redelivers them,
+     * and an ack of a message from before the loss is then skipped, as is a second ack of one message.
+     */
+    private final Map<Integer, InboundMessage> unacked = new ConcurrentHashMap<>();
+    private final Object flow = new Object();
+    private volatile int maxUnacked = Integer.MAX_VALUE;
+    private volatile boolean paused;
+    private final AtomicLong pauses = new AtomicLong();
+    private final AtomicLong staleAcks = new AtomicLong();
     private volatile Handler<InboundMessage> handler = m -> { };
     private volatile Handler<Boolean> connectionHandler = up -> { };
 
@@ -70,6 +78,21 @@ public final class MqttConnection {
     /** Sets the handler that receives every message, on this connection's context. */
     public MqttConnection messageHandler(Handler<InboundMessage> h) {
         this.handler = h;
+        return this;
+    }
+
+    /**
+     * Holds at most {@code max} QoS 1 messages unacknowledged: at the limit, this connection stops
+     * taking messages from the broker (Paho's callback thread waits, then TCP pushes back) until an
+     * ack frees a place. A broker keeps its own in-flight window (Mosquitto: {@code max_inflight_messages}),
+     * but Mosquitto 2.0.11 does not hold an acknowledging MQTT 3.1.1 subscriber to it, so without this
+     * bound a backlog at the broker would end up in this process's memory. Set it above the broker's window.
+     */
+    public MqttConnection maxUnacked(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("maxUnacked must be at least 1, got " + max);
+        }
+        this.maxUnacked = max;
         return this;
     }
 
@@ -227,7 +250,19 @@ public final class MqttConnection {
         if (!manualAcks || m.qos() == 0) {
             return;
         }
-        unacked.remove(m.messageId());
+        if (!unacked.remove(m.messageId(), m)) {
+            // delivered before the connection was lost (the broker redelivers it) or acknowledged already:
+            // a PUBACK now would acknowledge whatever the broker sent under that id since
+            staleAcks.incrementAndGet();
+            LOG.debug("not acknowledging message {} on {}: from an earlier connection or acknowledged already",
+                    m.messageId(), settings.clientId());
+            return;
+        }
+        if (paused) {
+            synchronized (flow) {
+                flow.notifyAll();
+            }
+        }
         try {
             client.messageArrivedComplete(m.messageId(), m.qos());
         } catch (MqttException e) {
@@ -253,6 +288,16 @@ public final class MqttConnection {
      */
     public int unackedCount() {
         return unacked.size();
+    }
+
+    /** How often this connection stopped taking messages because {@link #maxUnacked(int)} were unacknowledged. */
+    public long pauseCount() {
+        return pauses.get();
+    }
+
+    /** Acks skipped because the message came before a connection loss or was acknowledged already. */
+    public long staleAckCount() {
+        return staleAcks.get();
     }
 
     public MqttSettings settings() {
@@ -314,18 +359,44 @@ public final class MqttConnection {
         public void connectionLost(Throwable cause) {
             LOG.warn("MQTT connection {} to {} lost: {}", settings.clientId(), settings.url(), String.valueOf(cause));
             unacked.clear();
+            synchronized (flow) {
+                flow.notifyAll();
+            }
             context.runOnContext(v -> connectionHandler.handle(false));
         }
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             received.incrementAndGet();
-            if (manualAcks && message.getQos() > 0) {
-                unacked.add(message.getId());
-            }
             InboundMessage m = new InboundMessage(topic, message.getPayload(), message.getQos(), message.isRetained(),
                     message.getId(), MqttConnection.this);
+            if (manualAcks && message.getQos() > 0) {
+                awaitRoom();
+                unacked.put(message.getId(), m);
+            }
             context.runOnContext(v -> handler.handle(m));
+        }
+
+        /** Waits (on Paho's callback thread) while {@code maxUnacked} messages are unacknowledged and the link is up. */
+        private void awaitRoom() {
+            if (unacked.size() < maxUnacked) {
+                return;
+            }
+            pauses.incrementAndGet();
+            LOG.debug("{} holds {} unacknowledged messages; not taking more until some are acknowledged",
+                    settings.clientId(), unacked.size());
+            synchronized (flow) {
+                paused = true;
+                try {
+                    while (unacked.size() >= maxUnacked && !closing && client.isConnected()) {
+                        flow.wait(100);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    paused = false;
+                }
+            }
         }
 
         @Override

@@ -86,4 +86,46 @@ class MqttConnectionTest {
         pub.disconnect().await(10, TimeUnit.SECONDS);
         sub.disconnect().await(10, TimeUnit.SECONDS);
     }
+
+    @Test
+    void holdsAtMostMaxUnackedAndSkipsASecondAckOfOneMessage() throws Exception {
+        Context ctx = vertx.getOrCreateContext();
+        String root = TestBroker.uniqueRoot();
+        List<InboundMessage> held = new CopyOnWriteArrayList<>();
+        MqttConnection sub = new MqttConnection(ctx, new MqttSettings(broker.url(), "sub-" + UUID.randomUUID(), true, null, null), true)
+                .maxUnacked(4);
+        sub.messageHandler(held::add);
+        sub.connect().await(10, TimeUnit.SECONDS);
+        sub.subscribe(root + "/z/#", 1).await(10, TimeUnit.SECONDS);
+        MqttConnection pub = new MqttConnection(ctx, new MqttSettings(broker.url(), "pub-" + UUID.randomUUID(), true, null, null), false);
+        pub.connect().await(10, TimeUnit.SECONDS);
+        for (int i = 0; i < 12; i++) {
+            pub.publish(root + "/z/" + i, new byte[] {(byte) ('a' + i)}, 1, false).await(10, TimeUnit.SECONDS);
+        }
+        await().atMost(10, TimeUnit.SECONDS).until(() -> held.size() == 4);
+        Thread.sleep(500); // the broker has 8 more for us, but the connection holds its maximum
+        assertThat(held).hasSize(4);
+        assertThat(sub.unackedCount()).isEqualTo(4);
+        assertThat(sub.pauseCount()).isPositive();
+
+        InboundMessage first = held.get(0);
+        first.ack();
+        first.ack(); // a second PUBACK would acknowledge whatever the broker sent under that id since
+        assertThat(sub.staleAckCount()).isEqualTo(1);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> held.size() == 5);
+
+        int acked = 1;
+        while (held.size() < 12 || acked < held.size()) {
+            if (acked < held.size()) {
+                held.get(acked++).ack();
+            }
+            assertThat(sub.unackedCount()).isLessThanOrEqualTo(4);
+            Thread.sleep(5);
+        }
+        await().atMost(10, TimeUnit.SECONDS).until(() -> sub.unackedCount() == 0);
+        assertThat(held).extracting(m -> m.payload()[0]).containsExactlyInAnyOrder(
+                (byte) 'a', (byte) 'b', (byte) 'c', (byte) 'd', (byte) 'e', (byte) 'f', (byte) 'g', (byte) 'h', (byte) 'i', (byte) 'j', (byte) 'k', (byte) 'l');
+        pub.disconnect().await(10, TimeUnit.SECONDS);
+        sub.disconnect().await(10, TimeUnit.SECONDS);
+    }
 }
