@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The served {@code /api/v1/openapi.json} describes what the node really answers: every GET
  * operation in it is called (with the role {@link HttpRouteRoleWalkIT#ACCESS} gives it) on a node
- * with fresh live state, one override and one recommendation, and the answer's status, media type
+ * with fresh live state, one override, one recommendation, one detector interval and one dead letter, and the answer's status, media type
  * and body are checked against the operation's response in the document with a JSON Schema
  * validator (networknt, OpenAPI 3.0 dialect: {@code nullable}, formats asserted). Problem-JSON
  * answers (400, 401, 403, 404) are checked against the same document.
@@ -88,7 +88,10 @@ class OpenApiContractIT {
         }
     }
 
-    /** Fresh occupancy for every facility, so facilities, guidance, forecasts and signs have content. */
+    /**
+     * Fresh occupancy for every facility, so facilities, guidance, forecasts and signs have content;
+     * one detector interval and one rejected reading, so traffic history and dead letters have some.
+     */
     private static void publishFreshReadings() throws Exception {
         Topics topics = new Topics(ROOT);
         Instant fresh = Instant.now().minusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
@@ -101,17 +104,23 @@ class OpenApiContractIT {
             int free = Math.min(f.capacity(), 5 + (k++ * 13) % 60);
             gw.publish(topics.occupancy(f.id()), ReadingCodec.encode(new OccupancyReading(f.id(), fresh, free, null, null)), 1, false);
         }
+        // a detector interval (traffic history) and a reading ingest rejects (dead letter in the quality report)
+        gw.publish(topics.traffic(HttpRouteRoleWalkIT.DETECTOR), new JsonObject().put("ts", fresh.toString()).put("intervalS", 60)
+                .put("count", 14).put("speedKmh", 31.5).put("occupancyPct", 12.0).encode().getBytes(StandardCharsets.UTF_8), 1, false);
+        gw.publish(topics.occupancy(CLOSED), "not json".getBytes(StandardCharsets.UTF_8), 1, false);
         gw.disconnect();
         gw.close();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             JsonArray all = new JsonArray(http.get("/api/v1/facilities").body());
-            if (all.stream().map(JsonObject.class::cast).allMatch(f -> f.getValue("free") != null)) {
+            JsonObject traffic = new JsonObject(http.get("/api/v1/detectors/" + HttpRouteRoleWalkIT.DETECTOR + "/history?step=1h",
+                    "Authorization", "Bearer " + TOKENS.get("planner")).body());
+            if (all.stream().map(JsonObject.class::cast).allMatch(f -> f.getValue("free") != null) && !traffic.getJsonArray("buckets").isEmpty()) {
                 return;
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("live state did not become fresh within 30 s");
+        throw new AssertionError("live state and traffic history did not arrive within 30 s");
     }
 
     @Test
@@ -141,6 +150,9 @@ class OpenApiContractIT {
             }
             for (String accept : accepts) {
                 Call c = call(path, Map.of(), token, accept);
+                if (path.equals("/api/v1/quality")) {
+                    assertThat(new JsonObject(c.body).getJsonObject("deadLetters").getJsonArray("recent")).as("dead letters to check").isNotEmpty();
+                }
                 String what = "GET " + path + (accept == null ? "" : " (Accept: " + accept + ")");
                 checked++;
                 wrong.addAll(check(what, path, 200, c, bodiesNotChecked));
