@@ -78,20 +78,29 @@ class HttpRouteRoleWalkIT {
 
     @BeforeAll
     static void start() throws Exception {
+        node = startNode("walk", TestBroker.uniqueRoot(), TOKENS);
+    }
+
+    /**
+     * A node with users planner, operator and admin (all with {@link #PASSWORD}) and no rate limit;
+     * puts a session token per user into {@code tokens}. Also used by {@link OpenApiContractIT}.
+     */
+    static Node startNode(String instanceId, String topicRoot, Map<String, String> tokens) throws Exception {
         Path dir = Files.createTempDirectory("parkleit-walk-");
         Path users = dir.resolve("users");
         String hash = PasswordHash.hash(PASSWORD.toCharArray(), 10_000);
         Files.writeString(users, "planner:planner:" + hash + "\noperator:operator:" + hash + "\n");
-        Map<String, String> env = ReliabilityNodes.env(null, TestBroker.uniqueRoot(), "walk");
+        Map<String, String> env = ReliabilityNodes.env(null, topicRoot, instanceId);
         env.put("PARKLEIT_USERS_FILE", users.toString());
         env.put("PARKLEIT_ADMIN_PASSWORD", PASSWORD);
         env.put("PARKLEIT_AUTH_SECRET", "s".repeat(16) + UUID.randomUUID());
         env.put("PARKLEIT_HTTP_RATE_LIMIT", "1000000");
         env.put("PARKLEIT_HTTP_RATE_BURST", "1000000");
-        node = ReliabilityNodes.start(env);
+        Node started = ReliabilityNodes.start(env);
         for (String user : List.of("planner", "operator", "admin")) {
-            TOKENS.put(user, login(user));
+            tokens.put(user, login(started.httpPort(), user));
         }
+        return started;
     }
 
     @AfterAll
@@ -192,7 +201,7 @@ class HttpRouteRoleWalkIT {
         return new Answer(r.statusCode(), ct, text);
     }
 
-    private static Map<String, String> validQuery(String path) {
+    static Map<String, String> validQuery(String path) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         if (path.endsWith("/history")) {
             return Map.of("from", now.minus(1, ChronoUnit.DAYS).toString(), "to", now.toString(), "step", "1h");
@@ -248,8 +257,8 @@ class HttpRouteRoleWalkIT {
         return new JsonObject(a.body);
     }
 
-    private static String login(String user) throws Exception {
-        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + "/api/v1/auth/login"))
+    static String login(int port, String user) throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/auth/login"))
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(20))
                 .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("username", user).put("password", PASSWORD).encode())).build();
         HttpResponse<String> r = HTTP.send(req, HttpResponse.BodyHandlers.ofString());
