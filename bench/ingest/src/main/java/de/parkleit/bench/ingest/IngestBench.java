@@ -298,7 +298,7 @@ public final class IngestBench {
         }
         for (String which : order) {
             List<double[]> p = results.get(which + " | " + qos);
-            if (which.startsWith("parkleit") && bridgeMedian > 0) {
+            if (which.startsWith("parkleit") && !which.contains("SenML") && bridgeMedian > 0) { // same messages as the bridge
                 double pm = p.stream().mapToDouble(x -> x[0]).sorted().toArray()[p.size() / 2];
                 report.append(String.format(Locale.ROOT, "%n%s / bridge: %.2f.", which, pm / bridgeMedian));
             }
