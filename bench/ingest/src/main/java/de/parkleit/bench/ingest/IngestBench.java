@@ -46,6 +46,18 @@ public final class IngestBench {
      * through a share group ({@code PARKLEIT_INGEST_CONNECTIONS=N}).
      */
     private final List<String> ingestVariants = List.of(System.getProperty("bench.ingest", "1").split(","));
+    /**
+     * Readings per message of the throughput runs ({@code -Dbench.pack}, default {@code 1}; a list such as
+     * {@code 1,10} runs each in the same rounds): 1 is one native v1 occupancy message per reading, k &gt; 1
+     * SenML packs of k readings ({@link SenmlPack}). The bridge decodes native messages only and is left
+     * out of packed runs.
+     */
+    private final List<Integer> packs = java.util.Arrays.stream(System.getProperty("bench.pack", "1").split(","))
+            .map(String::trim).map(Integer::valueOf).toList();
+
+    /** One consumer of a throughput round: what it is, the ingest variant (for ingest) and the readings per message. */
+    private record Run(String name, String kind, String variant, int pack) {
+    }
 
     private IngestBench(Path tmp) throws Exception {
         this.tmp = tmp;
@@ -107,59 +119,81 @@ public final class IngestBench {
         return String.format(Locale.ROOT, "parkleit ingest, %d input connection%s, share group", c, c == 1 ? "" : "s");
     }
 
+    private static String packed(String name, int pack) {
+        return pack == 1 ? name : String.format(Locale.ROOT, "%s, SenML packs of %d readings", name, pack);
+    }
+
+    private List<Run> runs() {
+        List<Run> runs = new ArrayList<>();
+        for (int pack : packs) {
+            runs.add(new Run(packed("mosquitto_sub to a file", pack), "floor", null, pack));
+            if (pack == 1) {
+                runs.add(new Run("Paho-to-line-protocol bridge", "bridge", null, 1));
+            }
+            ingestVariants.forEach(v -> runs.add(new Run(packed(ingestName(v), pack), "ingest", v, pack)));
+        }
+        return runs;
+    }
+
     private void throughput(int qos, int n, int rounds, boolean print) throws Exception {
-        List<String> consumers = new ArrayList<>(List.of("mosquitto_sub to a file", "Paho-to-line-protocol bridge"));
-        ingestVariants.forEach(v -> consumers.add(ingestName(v)));
-        String[] order = consumers.toArray(new String[0]);
+        List<Run> order = runs();
         for (int r = 0; r < rounds; r++) {
-            for (int k = 0; k < order.length; k++) {
-                String which = order[(k + r) % order.length];
-                double[] res = switch (which) {
-                    case "mosquitto_sub to a file" -> floor(qos, n);
-                    case "Paho-to-line-protocol bridge" -> bridge(qos, n);
-                    default -> {
-                        String v = ingestVariants.get(consumers.indexOf(which) - 2);
-                        yield v.equals("1") ? pipeline(broker, qos, n, null, 1)
-                                : pipeline(broker, qos, n, "bench-ingest", Integer.parseInt(v.replace("s", "")));
-                    }
+            for (int k = 0; k < order.size(); k++) {
+                Run run = order.get((k + r) % order.size());
+                String which = run.name();
+                double[] res = switch (run.kind()) {
+                    case "floor" -> floor(qos, n, run.pack());
+                    case "bridge" -> bridge(qos, n);
+                    default -> run.variant().equals("1") ? pipeline(broker, qos, n, null, 1, run.pack())
+                            : pipeline(broker, qos, n, "bench-ingest", Integer.parseInt(run.variant().replace("s", "")), run.pack());
                 };
                 results.computeIfAbsent(which + " | " + qos, x -> new ArrayList<>()).add(res);
-                System.out.printf(Locale.ROOT, "round %d qos %d %-52s %,10.0f readings/s, %d of %d, published at %,.0f/s, "
-                        + "CPU cores: broker %.2f, bench JVM %.2f, machine %.2f%n", r, qos, which, res[0], (long) res[1], n, res[3], res[4],
-                        res[5], res[6]);
+                System.out.printf(Locale.ROOT, "round %d qos %d %-70s %,10.0f readings/s (%,.0f messages/s), %d of %d, published at "
+                        + "%,.0f/s, CPU cores: broker %.2f, bench JVM %.2f, machine %.2f%n", r, qos, which, res[0], res[7], (long) res[1],
+                        n, res[3], res[4], res[5], res[6]);
             }
         }
         if (print) {
             int mark = report.length();
-            table(qos, n, rounds, order);
+            table(qos, n, rounds, order.stream().map(Run::name).toArray(String[]::new));
             System.out.print(report.substring(mark));
         }
     }
 
-    /** mosquitto_sub writing every message to a file: the broker's ceiling. */
-    private double[] floor(int qos, int n) throws Exception {
+    /**
+     * mosquitto_sub writing every message to a file: the broker's ceiling. Readings delivered are counted as
+     * messages (lines) times {@code pack}, exact when every message arrived.
+     */
+    private double[] floor(int qos, int n, int pack) throws Exception {
         Topics topics = new Topics("bench-" + UUID.randomUUID().toString().substring(0, 8) + "/parkleit/v1");
         Path out = tmp.resolve("sub-" + UUID.randomUUID() + ".txt");
+        long messages = LoadPublisher.messages(n, publishers, pack);
         Process sub = new ProcessBuilder("mosquitto_sub", "-h", "127.0.0.1", "-p", Integer.toString(broker.port()),
-                "-q", Integer.toString(qos), "-t", topics.root() + "/#", "-C", Integer.toString(n))
+                "-q", Integer.toString(qos), "-t", topics.root() + "/#", "-C", Long.toString(messages))
                 .redirectOutput(out.toFile()).redirectErrorStream(true).start();
         Thread.sleep(1_000);
-        long t0 = System.nanoTime();
-        CpuMeter cpu = new CpuMeter(broker.pid()).start();
         double published;
-        try (Publishers pub = new Publishers(broker.url(), publishers)) {
-            published = n / pub.flood(topics, n, FACILITIES, base(n), qos);
+        boolean done;
+        long t0;
+        long t1;
+        double[] cores;
+        try (Publishers pub = new Publishers(broker.url(), publishers)) { // connected before t0, as for the other consumers
+            t0 = System.nanoTime();
+            CpuMeter cpu = new CpuMeter(broker.pid()).start();
+            published = n / pub.flood(topics, n, FACILITIES, base(n), qos, pack);
+            done = sub.waitFor(60, TimeUnit.SECONDS);
+            t1 = System.nanoTime();
+            cores = cpu.cores(t1);
         }
-        boolean done = sub.waitFor(60, TimeUnit.SECONDS);
-        long t1 = System.nanoTime();
-        double[] cores = cpu.cores(t1);
         sub.destroy();
         long lines;
         try (var s = Files.lines(out)) {
             lines = s.count();
         }
         Files.deleteIfExists(out);
-        return new double[] {lines / ((t1 - t0) / 1e9), lines, done ? 0 : 1, published, cores[0], cores[1], cores[2]};
+        double seconds = (t1 - t0) / 1e9;
+        long readings = lines == messages ? n : lines * pack;
+        return new double[] {readings / seconds, readings, done ? 0 : 1, published, cores[0], cores[1], cores[2], lines / seconds};
     }
 
     private double[] bridge(int qos, int n) throws Exception {
@@ -173,15 +207,20 @@ public final class IngestBench {
             long[] end = awaitCount(bridge::written, n, t0);
             double[] cores = cpu.cores(end[0]);
             long visible = count.await(base, base.plusSeconds(n / FACILITIES + 1), n, 10_000);
-            return new double[] {end[1] / ((end[0] - t0) / 1e9), visible, 0, published, cores[0], cores[1], cores[2]};
+            double rate = end[1] / ((end[0] - t0) / 1e9);
+            return new double[] {rate, visible, 0, published, cores[0], cores[1], cores[2], rate};
         }
     }
 
     private double[] pipeline(Mosquitto via, int qos, int n) throws Exception {
-        return pipeline(via, qos, n, null, 1);
+        return pipeline(via, qos, n, null, 1, 1);
     }
 
-    private double[] pipeline(Mosquitto via, int qos, int n, String shareGroup, int connections) throws Exception {
+    /**
+     * Ingest with {@code pack} readings per message. Returns {readings/s until the last was stored, rows visible in
+     * QuestDB (one per reading), readings spooled, publish rate, broker / JVM / machine CPU cores, messages/s}.
+     */
+    private double[] pipeline(Mosquitto via, int qos, int n, String shareGroup, int connections, int pack) throws Exception {
         Topics topics = new Topics("bench-" + UUID.randomUUID().toString().substring(0, 8) + "/parkleit/v1");
         Instant base = base(n);
         try (Pipeline p = new Pipeline(vertx, via.url(), topics.root(), Pipeline.city(FACILITIES, 1000), store,
@@ -189,14 +228,20 @@ public final class IngestBench {
              Publishers pub = new Publishers(via.url(), publishers)) {
             long t0 = System.nanoTime();
             CpuMeter cpu = new CpuMeter(via.pid()).start();
-            double published = n / pub.flood(topics, n, FACILITIES, base, qos);
+            double published = n / pub.flood(topics, n, FACILITIES, base, qos, pack);
             long[] end = awaitCount(p::stored, n, t0);
             double[] cores = cpu.cores(end[0]);
             long visible = count.await(base, base.plusSeconds(n / FACILITIES + 1), n, 10_000);
             if (p.rejected() > 0) {
                 throw new IllegalStateException(p.rejected() + " readings rejected");
             }
-            return new double[] {end[1] / ((end[0] - t0) / 1e9), visible, p.spooled(), published, cores[0], cores[1], cores[2]};
+            double rate = end[1] / ((end[0] - t0) / 1e9);
+            if (p.accepted() != LoadPublisher.messages(n, publishers, pack)) {
+                System.out.printf(Locale.ROOT, "  accepted %,d messages, published %,d%n", p.accepted(),
+                        LoadPublisher.messages(n, publishers, pack));
+            }
+            return new double[] {rate, visible, p.spooled(), published, cores[0], cores[1], cores[2],
+                rate * LoadPublisher.messages(n, publishers, pack) / n};
         }
     }
 
@@ -228,8 +273,9 @@ public final class IngestBench {
     private void table(int qos, int n, int rounds, String[] order) {
         report.append(String.format(Locale.ROOT, "%n### QoS %d, %,d readings from %d publisher%s over %,d facilities, %d rounds%n%n",
                 qos, n, publishers, publishers == 1 ? "" : "s", FACILITIES, rounds));
-        report.append("| consumer | readings/s (median) | all rounds | delivered/stored of published | publish rate (median) "
-                + "| broker CPU, cores | bench JVM CPU, cores | machine CPU busy, cores |\n|---|---|---|---|---|---|---|---|\n");
+        report.append("| consumer | readings/s (median) | all rounds | messages/s (median) | delivered/stored of published "
+                + "| publish rate, readings/s (median) | broker CPU, cores | broker CPU per message, µs | bench JVM CPU, cores "
+                + "| machine CPU busy, cores |\n|---|---|---|---|---|---|---|---|---|---|\n");
         double bridgeMedian = 0;
         for (String which : order) {
             List<double[]> rs = results.get(which + " | " + qos);
@@ -244,13 +290,15 @@ public final class IngestBench {
             }
             long minDelivered = rs.stream().mapToLong(x -> (long) x[1]).min().orElse(0);
             double[] pubRates = rs.stream().mapToDouble(x -> x[3]).sorted().toArray();
-            report.append(String.format(Locale.ROOT, "| %s | %,.0f | %s | %s | %,.0f | %.2f | %.2f | %.2f |%n", which, median, all,
+            double[] brokerUs = rs.stream().mapToDouble(x -> x[4] / x[7] * 1e6).sorted().toArray();
+            report.append(String.format(Locale.ROOT, "| %s | %,.0f | %s | %,.0f | %s | %,.0f | %.2f | %.1f | %.2f | %.2f |%n", which,
+                    median, all, medianOf(rs, 7),
                     minDelivered == n ? "all, every round" : "min " + String.format(Locale.ROOT, "%,d", minDelivered),
-                    pubRates[pubRates.length / 2], medianOf(rs, 4), medianOf(rs, 5), medianOf(rs, 6)));
+                    pubRates[pubRates.length / 2], medianOf(rs, 4), brokerUs[brokerUs.length / 2], medianOf(rs, 5), medianOf(rs, 6)));
         }
         for (String which : order) {
             List<double[]> p = results.get(which + " | " + qos);
-            if (which.startsWith("parkleit")) {
+            if (which.startsWith("parkleit") && !which.contains("SenML") && bridgeMedian > 0) { // same messages as the bridge
                 double pm = p.stream().mapToDouble(x -> x[0]).sorted().toArray()[p.size() / 2];
                 report.append(String.format(Locale.ROOT, "%n%s / bridge: %.2f.", which, pm / bridgeMedian));
             }

@@ -39,6 +39,20 @@ final class LoadPublisher implements AutoCloseable {
         return "F" + (i % facilities);
     }
 
+    static String senmlTopic(Topics topics, int publisher) {
+        return topics.root() + "/senml/gw" + publisher;
+    }
+
+    /** Messages a flood sends: the readings {@code i < n} split over {@code step} publishers by {@code i % step}, {@code pack} per message. */
+    static long messages(int n, int step, int pack) {
+        long m = 0;
+        for (int p = 0; p < step; p++) {
+            long mine = n > p ? (n - p + step - 1L) / step : 0;
+            m += (mine + pack - 1) / pack;
+        }
+        return m;
+    }
+
     static OccupancyReading reading(int i, int facilities, Instant base) {
         return new OccupancyReading(facility(i, facilities), base.plusSeconds(i / facilities), i % 100, null, null);
     }
@@ -50,10 +64,33 @@ final class LoadPublisher implements AutoCloseable {
 
     /** Publishes the readings {@code first, first + step, …} below {@code n}: this publisher's share of a flood. */
     double flood(Topics topics, int n, int facilities, Instant base, int qos, int first, int step) throws Exception {
+        return flood(topics, n, facilities, base, qos, first, step, 1);
+    }
+
+    /**
+     * Like {@link #flood(Topics, int, int, Instant, int, int, int)}, with {@code pack} readings per message:
+     * 1 sends each reading as a native v1 occupancy message, more sends SenML packs of {@code pack}
+     * consecutive readings of this share (the last pack may be smaller) on {@code {root}/senml/gw{first}}.
+     */
+    double flood(Topics topics, int n, int facilities, Instant base, int qos, int first, int step, int pack) throws Exception {
         long t0 = System.nanoTime();
-        for (int i = first; i < n; i += step) {
-            OccupancyReading r = reading(i, facilities, base);
-            send(topics.occupancy(r.facilityId()), ReadingCodec.encode(r), qos);
+        if (pack <= 1) {
+            for (int i = first; i < n; i += step) {
+                OccupancyReading r = reading(i, facilities, base);
+                send(topics.occupancy(r.facilityId()), ReadingCodec.encode(r), qos);
+            }
+        } else {
+            String topic = senmlTopic(topics, first);
+            SenmlPack p = new SenmlPack();
+            for (int i = first; i < n; i += step) {
+                p.add(reading(i, facilities, base));
+                if (p.size() == pack) {
+                    send(topic, p.take(), qos);
+                }
+            }
+            if (p.size() > 0) {
+                send(topic, p.take(), qos);
+            }
         }
         window.acquire(WINDOW);
         window.release(WINDOW);

@@ -35,6 +35,11 @@ final class Publishers implements AutoCloseable {
 
     /** Publishes {@code n} readings as fast as the publishers' windows allow; returns the seconds until the last was confirmed. */
     double flood(Topics topics, int n, int facilities, Instant base, int qos) throws Exception {
+        return flood(topics, n, facilities, base, qos, 1);
+    }
+
+    /** The same with {@code pack} readings per message ({@link LoadPublisher#flood(Topics, int, int, Instant, int, int, int, int)}). */
+    double flood(Topics topics, int n, int facilities, Instant base, int qos, int pack) throws Exception {
         if (facilities % publishers.size() != 0) {
             throw new IllegalArgumentException(publishers.size() + " publishers do not divide " + facilities + " facilities");
         }
@@ -44,7 +49,7 @@ final class Publishers implements AutoCloseable {
         for (int p = 0; p < k; p++) {
             LoadPublisher pub = publishers.get(p);
             int first = p;
-            done.add(threads.submit(() -> pub.flood(topics, n, facilities, base, qos, first, k)));
+            done.add(threads.submit(() -> pub.flood(topics, n, facilities, base, qos, first, k, pack)));
         }
         for (Future<Double> f : done) {
             f.get();
