@@ -129,12 +129,15 @@ public final class IngestVerticle extends VerticleBase {
     }
 
     /**
-     * Unacknowledged messages one input connection may hold: more than the writer keeps in memory before it
-     * spills to the spool (and from then on acknowledges at the spool's pace), so the bound only bites when
-     * the broker ignores its own in-flight window (Mosquitto 2.0.11 does, see docs/reliability.md).
+     * Unacknowledged messages one input connection may hold. A broker that keeps its in-flight window
+     * (shipped: 1,000) never gets near it; one that does not (Mosquitto 2.0.11, docs/reliability.md) would
+     * otherwise push its whole backlog into this heap and, past 65,535 in flight, reuse message ids. Below
+     * the writer's spill threshold (10 batches), so with this bound the writer holds at most this many.
      */
+    private static final int MAX_UNACKED = 20_000;
+
     private int maxUnacked() {
-        return config.batchMax() * 11;
+        return MAX_UNACKED;
     }
 
     private Future<Void> startWith(IngestResources opened) {

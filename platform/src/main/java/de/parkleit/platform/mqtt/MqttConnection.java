@@ -6,6 +6,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,11 +46,14 @@ public final class MqttConnection {
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
     /**
-     * QoS 1 messages of the current connection handed to the handler and not yet acknowledged, by
-     * message id (manual acks only). Cleared when the connection is lost: the broker redelivers them,
-     * and an ack of a message from before the loss is then skipped, as is a second ack of one message.
+     * QoS 1 messages of the current connection handed to the handler and not yet acknowledged (manual
+     * acks only). Kept per delivery, not per message id: a broker that ignores its in-flight window can
+     * have more than 65,535 messages in flight and then sends two under one id, and each needs its
+     * PUBACK. Cleared when the connection is lost: the broker redelivers them, and an ack of a delivery
+     * from before the loss is then skipped, as is a second ack of one delivery. (An {@link InboundMessage}
+     * equals only itself: its payload array compares by identity.)
      */
-    private final Map<Integer, InboundMessage> unacked = new ConcurrentHashMap<>();
+    private final Set<InboundMessage> unacked = ConcurrentHashMap.newKeySet();
     private final Object flow = new Object();
     private volatile int maxUnacked = Integer.MAX_VALUE;
     private volatile boolean paused;
@@ -250,9 +254,9 @@ public final class MqttConnection {
         if (!manualAcks || m.qos() == 0) {
             return;
         }
-        if (!unacked.remove(m.messageId(), m)) {
+        if (!unacked.remove(m)) {
             // delivered before the connection was lost (the broker redelivers it) or acknowledged already:
-            // a PUBACK now would acknowledge whatever the broker sent under that id since
+            // a PUBACK now would acknowledge another delivery under the same id
             staleAcks.incrementAndGet();
             LOG.debug("not acknowledging message {} on {}: from an earlier connection or acknowledged already",
                     m.messageId(), settings.clientId());
@@ -372,7 +376,7 @@ public final class MqttConnection {
                     message.getId(), MqttConnection.this);
             if (manualAcks && message.getQos() > 0) {
                 awaitRoom();
-                unacked.put(message.getId(), m);
+                unacked.add(m);
             }
             context.runOnContext(v -> handler.handle(m));
         }
