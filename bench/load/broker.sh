@@ -2,10 +2,11 @@
 # config's settings, anonymous, persistence in the run's directory).
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
-# Mosquitto before 2.0.13 (Debian bookworm ships 2.0.11) miscounts a busy QoS 1 subscriber's messages and, once the
-# count passes max_queued_messages, silently drops what it has acknowledged to the publishers ("Outgoing messages are
-# being dropped for client ..."), though nothing is queued (docs/reliability.md, "Broker under backlog"). There the
-# private broker runs with max_queued_messages 0 (no limit); PARKLEIT_LOAD_MAX_QUEUED overrides.
+# In soak runs Debian's Mosquitto 2.0.11 ends up holding about a million ingest messages "waiting for PUBACK"
+# that ingest has acknowledged, counts them against max_queued_messages and then drops what it acknowledged to the
+# gateways ("Outgoing messages are being dropped for client ..."; docs/reliability.md, "Soak"). Before 2.0.13 the
+# private broker runs with max_queued_messages 0 (no limit), so a run shows the slowdown rather than loss;
+# PARKLEIT_LOAD_MAX_QUEUED overrides (1000000 = the shipped setting).
 max_queued() {
   if [ -n "${PARKLEIT_LOAD_MAX_QUEUED:-}" ]; then echo "$PARKLEIT_LOAD_MAX_QUEUED"; return; fi
   local v; v="$(/usr/sbin/mosquitto -h 2>/dev/null | head -1 | awk '{print $3}')"
