@@ -157,6 +157,9 @@ public final class IngestVerticle extends VerticleBase {
             FunctionCounter.builder("parkleit.mqtt.stale.acks", c, MqttConnection::staleAckCount)
                     .description("acks skipped: the message came before a connection loss (the broker redelivers it) or was acked already")
                     .tag("client", c.settings().clientId()).register(registry);
+            FunctionCounter.builder("parkleit.mqtt.ack.failures", c, MqttConnection::ackFailureCount)
+                    .description("acks the MQTT client refused to send")
+                    .tag("client", c.settings().clientId()).register(registry);
             FunctionCounter.builder("parkleit.mqtt.received", c, MqttConnection::receivedCount)
                     .description("messages ingest received on this input connection")
                     .tag("client", c.settings().clientId()).register(registry);

@@ -59,6 +59,7 @@ public final class MqttConnection {
     private volatile boolean paused;
     private final AtomicLong pauses = new AtomicLong();
     private final AtomicLong staleAcks = new AtomicLong();
+    private final AtomicLong ackFailures = new AtomicLong();
     private volatile Handler<InboundMessage> handler = m -> { };
     private volatile Handler<Boolean> connectionHandler = up -> { };
 
@@ -269,8 +270,11 @@ public final class MqttConnection {
         }
         try {
             client.messageArrivedComplete(m.messageId(), m.qos());
-        } catch (MqttException e) {
-            LOG.debug("ack of message {} failed (connection lost; the broker will redeliver): {}", m.messageId(), e.getMessage());
+        } catch (MqttException | RuntimeException e) {
+            if (ackFailures.getAndIncrement() == 0) {
+                LOG.warn("ack of message {} on {} failed (the broker redelivers it after a reconnect): {}", m.messageId(),
+                        settings.clientId(), e.toString());
+            }
         }
     }
 
@@ -297,6 +301,11 @@ public final class MqttConnection {
     /** How often this connection stopped taking messages because {@link #maxUnacked(int)} were unacknowledged. */
     public long pauseCount() {
         return pauses.get();
+    }
+
+    /** Acks the client refused to send (logged once). */
+    public long ackFailureCount() {
+        return ackFailures.get();
     }
 
     /** Acks skipped because the message came before a connection loss or was acknowledged already. */
