@@ -136,8 +136,22 @@ public final class IngestVerticle extends VerticleBase {
      */
     private static final int MAX_UNACKED = 20_000;
 
-    private int maxUnacked() {
-        return MAX_UNACKED;
+    /** Meters of one input connection, tagged with its client id. */
+    private void registerMetrics(MqttConnection c) {
+        String client = c.settings().clientId();
+        Gauge.builder("parkleit.mqtt.unacked.messages", c, MqttConnection::unackedCount)
+                .description("QoS 1 messages ingest received and has not acknowledged yet (held until durable)")
+                .tag("client", client).register(registry);
+        counter(c, "parkleit.mqtt.paused", MqttConnection::pauseCount,
+                "times this input connection stopped taking messages because it held its maximum unacknowledged");
+        counter(c, "parkleit.mqtt.stale.acks", MqttConnection::staleAckCount,
+                "acks skipped: the message came before a connection loss (the broker redelivers it) or was acked already");
+        counter(c, "parkleit.mqtt.ack.failures", MqttConnection::ackFailureCount, "acks the MQTT client refused to send");
+        counter(c, "parkleit.mqtt.received", MqttConnection::receivedCount, "messages ingest received on this input connection");
+    }
+
+    private void counter(MqttConnection c, String name, java.util.function.ToDoubleFunction<MqttConnection> count, String description) {
+        FunctionCounter.builder(name, c, count).description(description).tag("client", c.settings().clientId()).register(registry);
     }
 
     private Future<Void> startWith(IngestResources opened) {
@@ -146,23 +160,9 @@ public final class IngestVerticle extends VerticleBase {
         int n = inputCount();
         for (int i = 0; i < n; i++) {
             MqttConnection c = new MqttConnection(context, mqtt.withClientId(inputClientId(mqtt.clientId(), i)), true)
-                    .maxUnacked(maxUnacked());
+                    .maxUnacked(MAX_UNACKED);
             c.messageHandler(this::onMessage);
-            Gauge.builder("parkleit.mqtt.unacked.messages", c, MqttConnection::unackedCount)
-                    .description("QoS 1 messages ingest received and has not acknowledged yet (held until durable)")
-                    .tag("client", c.settings().clientId()).register(registry);
-            FunctionCounter.builder("parkleit.mqtt.paused", c, MqttConnection::pauseCount)
-                    .description("times this input connection stopped taking messages because it held its maximum unacknowledged")
-                    .tag("client", c.settings().clientId()).register(registry);
-            FunctionCounter.builder("parkleit.mqtt.stale.acks", c, MqttConnection::staleAckCount)
-                    .description("acks skipped: the message came before a connection loss (the broker redelivers it) or was acked already")
-                    .tag("client", c.settings().clientId()).register(registry);
-            FunctionCounter.builder("parkleit.mqtt.ack.failures", c, MqttConnection::ackFailureCount)
-                    .description("acks the MQTT client refused to send")
-                    .tag("client", c.settings().clientId()).register(registry);
-            FunctionCounter.builder("parkleit.mqtt.received", c, MqttConnection::receivedCount)
-                    .description("messages ingest received on this input connection")
-                    .tag("client", c.settings().clientId()).register(registry);
+            registerMetrics(c);
             in.add(c);
         }
         inputs = List.copyOf(in);
