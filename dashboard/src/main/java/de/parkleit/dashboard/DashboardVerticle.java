@@ -28,6 +28,7 @@ import de.parkleit.platform.http.RouteContributor;
 import de.parkleit.platform.metrics.Health;
 import de.parkleit.platform.metrics.OpsHandler;
 import de.parkleit.platform.mqtt.MqttConnection;
+import de.parkleit.platform.mqtt.MqttMetrics;
 import de.parkleit.platform.mqtt.MqttSettings;
 import de.parkleit.platform.store.TimeSeriesStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -116,6 +117,7 @@ public final class DashboardVerticle extends VerticleBase {
                 mqttSettings.clientId() + "-dashboard-" + UUID.randomUUID().toString().substring(0, 8),
                 true, mqttSettings.username(), mqttSettings.password());
         mqtt = new MqttConnection(context, own, false);
+        MqttMetrics.register(registry, mqtt);
         DeadLetterLog deadLetters = new DeadLetterLog(clock.instant());
         inbound = new InboundRouter(config.topics(), new StateTopicListener(config.topics(), view, registry),
                 new OperationTopicListener(view, registry), signs, deadLetters, clock);

@@ -28,7 +28,9 @@ import java.util.Objects;
  * @param workers          worker threads for store writes and spool I/O ({@code PARKLEIT_INGEST_WORKERS}, 2)
  * @param stateInterval    least time between two publishes of one facility's retained state; changes in between
  *                         are coalesced. Independent of it, a state waits while its previous publish is unconfirmed
- *                         by the broker ({@code PARKLEIT_INGEST_STATE_INTERVAL}, 0 = only the broker's pace limits)
+ *                         by the broker ({@code PARKLEIT_INGEST_STATE_INTERVAL}, default 250 ms, at most four states per
+ *                         facility and second; 0 = only the broker's pace limits, which at 5,000 readings/s over 20
+ *                         facilities floods the state and sign subscribers: docs/reliability.md, "Soak")
  * @param lorawanDevices   CSV mapping LoRaWAN device EUIs to facilities/spaces, or null
  *                         ({@code PARKLEIT_LORAWAN_DEVICES}, default {@code <city folder>/lorawan-devices.csv} if present)
  * @param zone             local time zone (what "night" is for drift detection), or null for the city's
@@ -44,6 +46,8 @@ public record IngestConfig(String topicRoot, String shareGroup, Duration staleAf
 
     public static final String DEFAULT_SHARE_GROUP = "parkleit-ingest";
     public static final int MAX_CONNECTIONS = 16;
+    /** {@code PARKLEIT_INGEST_STATE_INTERVAL} when not set. */
+    public static final Duration DEFAULT_STATE_INTERVAL = Duration.ofMillis(250);
 
     public IngestConfig {
         new Topics(topicRoot);
@@ -84,7 +88,7 @@ public record IngestConfig(String topicRoot, String shareGroup, Duration staleAf
         String group = env.raw("PARKLEIT_INGEST_SHARE_GROUP")
                 .orElse(env.raw("PARKLEIT_MQTT_URL").isPresent() ? DEFAULT_SHARE_GROUP : "none");
         Duration interval = env.raw("PARKLEIT_INGEST_STATE_INTERVAL").filter(v -> v.equals("0")).isPresent()
-                ? Duration.ZERO : env.duration("PARKLEIT_INGEST_STATE_INTERVAL", Duration.ZERO);
+                ? Duration.ZERO : env.duration("PARKLEIT_INGEST_STATE_INTERVAL", DEFAULT_STATE_INTERVAL);
         ZoneId zone = null;
         if (env.raw("PARKLEIT_TIMEZONE").isPresent()) {
             try {

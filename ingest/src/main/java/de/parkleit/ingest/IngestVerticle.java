@@ -20,6 +20,7 @@ import de.parkleit.ingest.write.BatchWriter;
 import de.parkleit.platform.metrics.Health;
 import de.parkleit.platform.mqtt.InboundMessage;
 import de.parkleit.platform.mqtt.MqttConnection;
+import de.parkleit.platform.mqtt.MqttMetrics;
 import de.parkleit.platform.mqtt.MqttSettings;
 import de.parkleit.platform.store.TimeSeriesStore;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -147,7 +148,7 @@ public final class IngestVerticle extends VerticleBase {
         counter(c, "parkleit.mqtt.stale.acks", MqttConnection::staleAckCount,
                 "acks skipped: the message came before a connection loss (the broker redelivers it) or was acked already");
         counter(c, "parkleit.mqtt.ack.failures", MqttConnection::ackFailureCount, "acks the MQTT client refused to send");
-        counter(c, "parkleit.mqtt.received", MqttConnection::receivedCount, "messages ingest received on this input connection");
+        MqttMetrics.register(registry, c);
     }
 
     private void counter(MqttConnection c, String name, java.util.function.ToDoubleFunction<MqttConnection> count, String description) {
@@ -169,6 +170,7 @@ public final class IngestVerticle extends VerticleBase {
         output = new MqttConnection(context, new MqttSettings(mqtt.url(), outputClientId(mqtt.clientId()), true,
                 mqtt.username(), mqtt.password()), false);
         output.messageHandler(this::onMessage);
+        MqttMetrics.register(registry, output);
         writer = new BatchWriter(context, worker, store, resources.spool(), config.batchMax(), config.batchMax() * 10, registry);
         pipeline = buildPipeline();
         syncTopic = topics.root() + "/ingest/sync/" + mqtt.clientId().replaceAll("[^A-Za-z0-9_-]", "_");

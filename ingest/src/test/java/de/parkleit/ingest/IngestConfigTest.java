@@ -22,9 +22,10 @@ class IngestConfigTest {
         assertThat(c.maxFuture()).isEqualTo(Duration.ofMinutes(5));
         assertThat(c.maxPayloadBytes()).isEqualTo(4096);
         assertThat(c.spoolDir()).isEqualTo(Path.of("data", "ingest-spool"));
-        assertThat(c.stateInterval()).isZero();
+        assertThat(c.stateInterval()).isEqualTo(Duration.ofMillis(250));
         assertThat(c.zone()).isNull();
         assertThat(c.connections()).isEqualTo(1);
+        assertThat(IngestConfig.fromEnv(new Env(Map.of("PARKLEIT_INGEST_STATE_INTERVAL", "0"))).stateInterval()).isZero();
     }
 
     @Test
@@ -39,14 +40,14 @@ class IngestConfigTest {
     void readsEveryVariable() {
         IngestConfig c = IngestConfig.fromEnv(new Env(Map.of("PARKLEIT_DATA_DIR", "/var/lib/parkleit",
                 "PARKLEIT_STALE_AFTER", "10m", "PARKLEIT_INGEST_SHARE_GROUP", "north", "PARKLEIT_TIMEZONE", "Europe/Berlin",
-                "PARKLEIT_INGEST_STATE_INTERVAL", "250ms", "PARKLEIT_LORAWAN_DEVICES", "/etc/parkleit/devices.csv",
+                "PARKLEIT_INGEST_STATE_INTERVAL", "2s", "PARKLEIT_LORAWAN_DEVICES", "/etc/parkleit/devices.csv",
                 "PARKLEIT_INGEST_SPOOL_MAX_MB", "64", "PARKLEIT_INGEST_BATCH_MAX", "1000", "PARKLEIT_INGEST_CONNECTIONS", "3")));
         assertThat(c.connections()).isEqualTo(3);
         assertThat(c.spoolDir()).isEqualTo(Path.of("/var/lib/parkleit/ingest-spool"));
         assertThat(c.staleAfter()).isEqualTo(Duration.ofMinutes(10));
         assertThat(c.shareGroup()).isEqualTo("north");
         assertThat(c.zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
-        assertThat(c.stateInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(c.stateInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(c.lorawanDevices()).isEqualTo(Path.of("/etc/parkleit/devices.csv"));
         assertThat(c.spoolMaxBytes()).isEqualTo(64L << 20);
         assertThat(c.batchMax()).isEqualTo(1000);

@@ -4,6 +4,7 @@ import de.parkleit.core.codec.ReadingCodec;
 import de.parkleit.core.reading.OccupancyReading;
 import de.parkleit.core.reading.SpaceReading;
 import de.parkleit.core.topic.Topics;
+import de.parkleit.ingest.IngestConfig;
 import de.parkleit.platform.store.StoreOptions;
 import de.parkleit.platform.store.questdb.EmbeddedQuestDb;
 import de.parkleit.platform.store.questdb.QuestDbStore;
@@ -12,6 +13,7 @@ import io.vertx.core.Vertx;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -54,6 +56,15 @@ public final class IngestBench {
      */
     private final List<Integer> packs = java.util.Arrays.stream(System.getProperty("bench.pack", "1").split(","))
             .map(String::trim).map(Integer::valueOf).toList();
+
+    /**
+     * {@code PARKLEIT_INGEST_STATE_INTERVAL} values in ms ({@code -Dbench.stateIntervalMs}, default the product's
+     * 250): throughput runs use the first; the latency runs measure each (a list such as {@code 250,0}).
+     */
+    private final List<Duration> stateIntervals = java.util.Arrays.stream(
+                    System.getProperty("bench.stateIntervalMs", String.valueOf(IngestConfig.DEFAULT_STATE_INTERVAL.toMillis()))
+                            .split(","))
+            .map(String::trim).map(v -> Duration.ofMillis(Long.parseLong(v))).toList();
 
     /** One consumer of a throughput round: what it is, the ingest variant (for ingest) and the readings per message. */
     private record Run(String name, String kind, String variant, int pack) {
@@ -224,7 +235,7 @@ public final class IngestBench {
         Topics topics = new Topics("bench-" + UUID.randomUUID().toString().substring(0, 8) + "/parkleit/v1");
         Instant base = base(n);
         try (Pipeline p = new Pipeline(vertx, via.url(), topics.root(), Pipeline.city(FACILITIES, 1000), store,
-                tmp.resolve("spool-" + UUID.randomUUID()), shareGroup, connections);
+                tmp.resolve("spool-" + UUID.randomUUID()), shareGroup, connections, stateIntervals.get(0));
              Publishers pub = new Publishers(via.url(), publishers)) {
             long t0 = System.nanoTime();
             CpuMeter cpu = new CpuMeter(via.pid()).start();
@@ -318,8 +329,15 @@ public final class IngestBench {
                 + "|---|---|---|---|\n");
         for (int facilities : new int[] {10_000, 20}) {
             echoLatency(facilities, seconds);
-            heap.append(latency(facilities, seconds, store, "parkleit ingest pipeline"));
-            latency(facilities, seconds, new DiscardingStore(), "parkleit ingest pipeline, store discarding (diagnostic)");
+            for (Duration interval : stateIntervals) {
+                String with = ", state interval " + interval.toMillis() + " ms";
+                String row = latency(facilities, seconds, store, "parkleit ingest pipeline" + with, interval);
+                if (interval.equals(stateIntervals.get(0))) {
+                    heap.append(row);
+                }
+            }
+            latency(facilities, seconds, new DiscardingStore(), "parkleit ingest pipeline, store discarding (diagnostic)",
+                    stateIntervals.get(0));
         }
         heap.append(spacesHeap(10_000));
         report.append(heap);
@@ -357,12 +375,12 @@ public final class IngestBench {
         }
     }
 
-    private String latency(int facilities, int seconds, de.parkleit.platform.store.TimeSeriesStore target, String who)
-            throws Exception {
+    private String latency(int facilities, int seconds, de.parkleit.platform.store.TimeSeriesStore target, String who,
+                           Duration stateInterval) throws Exception {
         Topics topics = new Topics("bench-" + UUID.randomUUID().toString().substring(0, 8) + "/parkleit/v1");
         long before = heapAfterGc();
         try (Pipeline p = new Pipeline(vertx, broker.url(), topics.root(), Pipeline.city(facilities, 1000), target,
-                tmp.resolve("spool-" + UUID.randomUUID()));
+                tmp.resolve("spool-" + UUID.randomUUID()), null, 1, stateInterval);
              LatencyProbe probe = new LatencyProbe(broker.url(), topics.facilityStateFilter());
              LoadPublisher pub = new LoadPublisher(broker.url())) {
             long deployed = heapAfterGc();
@@ -384,7 +402,7 @@ public final class IngestBench {
         int facilities = sensors / 200;
         long before = heapAfterGc();
         try (Pipeline p = new Pipeline(vertx, broker.url(), topics.root(), Pipeline.city(facilities, 200), store,
-                tmp.resolve("spool-" + UUID.randomUUID()))) {
+                tmp.resolve("spool-" + UUID.randomUUID()), null, 1, stateIntervals.get(0))) {
             long deployed = heapAfterGc();
             Instant ts = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             try (LoadPublisher pub = new LoadPublisher(broker.url())) {

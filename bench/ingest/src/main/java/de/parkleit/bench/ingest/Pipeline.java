@@ -11,6 +11,7 @@ import de.parkleit.platform.store.TimeSeriesStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,15 +24,15 @@ final class Pipeline implements AutoCloseable {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final String deployment;
 
-    Pipeline(Vertx vertx, String mqttUrl, String root, City city, TimeSeriesStore store, Path spool) throws Exception {
-        this(vertx, mqttUrl, root, city, store, spool, null, 1);
-    }
-
-    /** With {@code connections} input connections subscribed through {@code shareGroup} (null: plainly, one connection). */
+    /**
+     * With {@code connections} input connections subscribed through {@code shareGroup} (null: plainly, one connection)
+     * and at most one state per facility per {@code stateInterval} ({@code PARKLEIT_INGEST_STATE_INTERVAL}).
+     */
     Pipeline(Vertx vertx, String mqttUrl, String root, City city, TimeSeriesStore store, Path spool, String shareGroup,
-             int connections) throws Exception {
+             int connections, Duration stateInterval) throws Exception {
         this.vertx = vertx;
-        IngestConfig cfg = IngestConfig.defaults(root, spool).withShareGroup(shareGroup).withConnections(connections);
+        IngestConfig cfg = IngestConfig.defaults(root, spool).withShareGroup(shareGroup).withConnections(connections)
+                .withStateInterval(stateInterval);
         deployment = vertx.deployVerticle(new IngestVerticle(cfg, new MqttSettings(mqttUrl, "bench-ingest-" + UUID.randomUUID(),
                 false, null, null), city, store, registry, new Health())).await(60, TimeUnit.SECONDS);
     }

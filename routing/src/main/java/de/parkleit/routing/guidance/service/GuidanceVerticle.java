@@ -15,6 +15,7 @@ import de.parkleit.platform.http.RouteContributor;
 import de.parkleit.platform.metrics.Health;
 import de.parkleit.platform.mqtt.InboundMessage;
 import de.parkleit.platform.mqtt.MqttConnection;
+import de.parkleit.platform.mqtt.MqttMetrics;
 import de.parkleit.platform.mqtt.MqttSettings;
 import de.parkleit.platform.store.GuidanceIssued;
 import de.parkleit.platform.store.TimeSeriesStore;
@@ -201,6 +202,7 @@ public final class GuidanceVerticle extends VerticleBase {
                 mqttSettings.clientId() + "-guidance-" + UUID.randomUUID().toString().substring(0, 8), true,
                 mqttSettings.username(), mqttSettings.password());
         MqttConnection m = new MqttConnection(context, own, false);
+        MqttMetrics.register(registry, m);
         m.messageHandler(this::onMessage);
         health.register("guidance-mqtt", () -> m.isConnected() ? null : "not connected to " + own.url());
         timers.add(vertx.setPeriodic(FLUSH_MS, id -> flush()));
