@@ -45,6 +45,8 @@ class ScaleOutIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScaleOutIT.class);
     static final int PER_FACILITY = 100;
+    static final List<String> TRIPS = List.of("from=49.4037,8.6756&to=49.4097,8.6918", "from=49.4008,8.6788&to=49.4110,8.7122",
+            "from=49.4183,8.6750&to=49.4077,8.6949", "from=49.4120,8.7100&to=49.4183,8.6750");
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     SecuredMosquitto ownBroker;
@@ -150,6 +152,7 @@ class ScaleOutIT {
         long withoutB = storedRows().values().stream().mapToLong(Long::longValue).sum();
         LOG.info("scale-out: node B stopped mid-stream; {} of {} readings stored without B ({} ms after the stop), node A accepted {}",
                 withoutB, 2 * total, (System.nanoTime() - stoppedAt) / 1_000_000, accepted(a));
+        guidanceAndSignsWithOneNodeDown();
         if (!allByA) {
             // Mosquitto keeps queueing shared-subscription messages for the offline persistent session of B:
             // they are not lost, they wait for B. Restart B with the same instance id and data folder.
@@ -188,8 +191,7 @@ class ScaleOutIT {
         }
         assertThat(liveState(b)).as("fresh live state on B").isEqualTo(liveState(a)).allSatisfy((f, v) -> assertThat(v).endsWith(fresh.toString()));
 
-        List<String> trips = List.of("from=49.4037,8.6756&to=49.4097,8.6918", "from=49.4008,8.6788&to=49.4110,8.7122",
-                "from=49.4183,8.6750&to=49.4077,8.6949", "from=49.4120,8.7100&to=49.4183,8.6750");
+        List<String> trips = TRIPS;
         int answered = 0;
         for (String trip : trips) {
             String onA = guidance(a, trip);
@@ -205,41 +207,78 @@ class ScaleOutIT {
         assertThat(pendingA).as("recommendations counting on A (its own and B's)").isEqualTo(2.0 * answered);
         assertThat(metricSum(b, "parkleit_guidance_pending")).as("recommendations counting on B").isEqualTo(pendingA);
 
-        Map<String, Set<String>> contents = new TreeMap<>();
-        Map<String, Integer> frames = new TreeMap<>();
-        gw.subscribe(topics.signFilter(), 1, (topic, msg) -> {
-            synchronized (contents) {
-                JsonObject frame = new JsonObject(new String(msg.getPayload(), StandardCharsets.UTF_8));
-                contents.computeIfAbsent(frame.getString("sign"), x -> new TreeSet<>()).add(signContent(frame.getJsonArray("lines")));
-                frames.merge(frame.getString("sign"), 1, Integer::sum);
-            }
-        });
-        Thread.sleep(1_000); // the retained frames come first: drop them, they may be older than the fresh states
-        synchronized (contents) {
-            contents.clear();
-            frames.clear();
-        }
-        Thread.sleep(12_000);
         gw.disconnect();
+        SignFrames heard = listenToSigns(Duration.ofSeconds(12));
         Map<String, String> signsA = signs(a);
         Map<String, String> signsB = signs(b);
-        synchronized (contents) {
-            LOG.info("scale-out signs: {} signs, frames per sign in 12 s (both nodes republish every 5 s) {}, contents {}", signsA.size(), frames,
-                    contents);
-            assertThat(contents).as("every sign republished").hasSize(signsA.size());
-            assertThat(contents).as("both nodes publish the same contents on each sign").allSatisfy((sign, c) -> assertThat(c).as(sign).hasSize(1));
-            assertThat(frames).as("each sign published by both nodes (a single node sends 2-3 frames in 12 s)")
-                    .allSatisfy((sign, n) -> assertThat(n).as(sign).isGreaterThanOrEqualTo(4));
-        }
+        LOG.info("scale-out signs: {} signs, frames per sign in 12 s (both nodes republish every 5 s) {}, contents {}", signsA.size(),
+                heard.frames(), heard.contents());
+        assertThat(heard.contents()).as("every sign republished").hasSize(signsA.size());
+        assertThat(heard.contents()).as("both nodes publish the same contents on each sign")
+                .allSatisfy((sign, c) -> assertThat(c).as(sign).hasSize(1));
+        assertThat(heard.frames()).as("each sign published by both nodes (a single node sends 2-3 frames in 12 s)")
+                .allSatisfy((sign, n) -> assertThat(n).as(sign).isGreaterThanOrEqualTo(4));
         assertThat(signsA).as("signs").isNotEmpty();
         assertThat(signsB).as("GET /api/v1/signs on B").isEqualTo(signsA);
-        for (String content : signsA.values()) {
+        assertFresh(signsA);
+    }
+
+    /**
+     * With node B down, node A alone answers guidance for every trip and republishes every sign, showing the
+     * fresh states (no "—"). The readings of the second round are an hour old, so they do not replace those states.
+     */
+    private void guidanceAndSignsWithOneNodeDown() throws Exception {
+        for (String trip : TRIPS) {
+            String answer = guidance(a, trip);
+            LOG.info("scale-out guidance with node B down {}: {}", trip, answer);
+            assertThat(answer).as("guidance for %s on A with B down", trip).startsWith("200 heidelberg");
+        }
+        SignFrames heard = listenToSigns(Duration.ofSeconds(12));
+        Map<String, String> signsA = signs(a);
+        LOG.info("scale-out signs with node B down: frames per sign in 12 s {}", heard.frames());
+        assertThat(heard.frames()).as("every sign republished by A alone (every 5 s)").hasSize(signsA.size())
+                .allSatisfy((sign, n) -> assertThat(n).as(sign).isGreaterThanOrEqualTo(2));
+        assertThat(heard.contents()).as("one content per sign").allSatisfy((sign, c) -> assertThat(c).as(sign).hasSize(1));
+        assertFresh(signsA);
+    }
+
+    private static void assertFresh(Map<String, String> signs) {
+        for (String content : signs.values()) {
             for (Object o : new JsonArray(content)) {
                 JsonObject line = (JsonObject) o;
                 if (line.getString("facility") != null) {
                     assertThat(line.getString("text")).as("sign line %s shows fresh data", line).doesNotContain("—");
                 }
             }
+        }
+    }
+
+    /** Sign id to the contents heard and the number of frames. */
+    private record SignFrames(Map<String, Set<String>> contents, Map<String, Integer> frames) {
+    }
+
+    /** Listens to the sign topics for {@code d}, after dropping the retained frames (they may be older). */
+    private SignFrames listenToSigns(Duration d) throws Exception {
+        Map<String, Set<String>> contents = new TreeMap<>();
+        Map<String, Integer> frames = new TreeMap<>();
+        MqttClient listener = gateway();
+        listener.subscribe(topics.signFilter(), 1, (topic, msg) -> {
+            synchronized (contents) {
+                JsonObject frame = new JsonObject(new String(msg.getPayload(), StandardCharsets.UTF_8));
+                contents.computeIfAbsent(frame.getString("sign"), x -> new TreeSet<>()).add(signContent(frame.getJsonArray("lines")));
+                frames.merge(frame.getString("sign"), 1, Integer::sum);
+            }
+        });
+        Thread.sleep(1_000);
+        synchronized (contents) {
+            contents.clear();
+            frames.clear();
+        }
+        Thread.sleep(d.toMillis());
+        listener.disconnect();
+        listener.close();
+        synchronized (contents) {
+            return new SignFrames(new TreeMap<>(contents), new TreeMap<>(frames));
         }
     }
 
