@@ -22,9 +22,14 @@ import java.util.Objects;
  * @param staleAfter a facility state older than this shows "—" ({@code PARKLEIT_STALE_AFTER}, 15m)
  * @param settle     after start, retained states this long are taken in before the first frames go out
  *                   ({@code PARKLEIT_SIGN_SETTLE}, 1s)
+ * @param minInterval least time between two changed frames of one sign: a change within it waits, only the newest
+ *                   goes out ({@link SignPacer}; {@code PARKLEIT_SIGN_MIN_INTERVAL}, 1s; 0 = every change at once)
  */
 public record SignsConfig(String topicRoot, Path signsFile, Thresholds thresholds, Duration validity, Duration staleAfter,
-                          Duration settle) {
+                          Duration settle, Duration minInterval) {
+
+    /** {@code PARKLEIT_SIGN_MIN_INTERVAL} when not set. */
+    public static final Duration DEFAULT_MIN_INTERVAL = Duration.ofSeconds(1);
 
     public SignsConfig {
         try {
@@ -36,14 +41,19 @@ public record SignsConfig(String topicRoot, Path signsFile, Thresholds threshold
         Objects.requireNonNull(validity, "validity");
         Objects.requireNonNull(staleAfter, "staleAfter");
         Objects.requireNonNull(settle, "settle");
+        Objects.requireNonNull(minInterval, "minInterval");
+        if (minInterval.isNegative() || minInterval.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new ConfigException("PARKLEIT_SIGN_MIN_INTERVAL must be 0..1m, got " + minInterval);
+        }
         if (validity.compareTo(Duration.ofSeconds(10)) < 0) {
             throw new ConfigException("PARKLEIT_SIGN_VALIDITY must be at least 10s, got " + validity);
         }
     }
 
+    /** Defaults for tests: as {@link #fromEnv} without variables, but every change goes out at once (no minimum interval). */
     public static SignsConfig defaults(String topicRoot, Path signsFile) {
         return new SignsConfig(topicRoot, signsFile, Thresholds.DEFAULT, Duration.ofMinutes(2), Duration.ofMinutes(15),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), Duration.ZERO);
     }
 
     /** @param cityFolder where the default {@code signs.geojson} is looked for */
@@ -66,7 +76,9 @@ public record SignsConfig(String topicRoot, Path signsFile, Thresholds threshold
         return new SignsConfig(env.string("PARKLEIT_TOPIC_ROOT", Topics.DEFAULT_ROOT), Files.isRegularFile(file) ? file : null,
                 t, env.duration("PARKLEIT_SIGN_VALIDITY", Duration.ofMinutes(2)),
                 env.duration("PARKLEIT_STALE_AFTER", Duration.ofMinutes(15)),
-                env.duration("PARKLEIT_SIGN_SETTLE", Duration.ofSeconds(1)));
+                env.duration("PARKLEIT_SIGN_SETTLE", Duration.ofSeconds(1)),
+                env.raw("PARKLEIT_SIGN_MIN_INTERVAL").filter(v -> v.equals("0")).isPresent() ? Duration.ZERO
+                        : env.duration("PARKLEIT_SIGN_MIN_INTERVAL", DEFAULT_MIN_INTERVAL));
     }
 
     private static double number(Env env, String name, double def) {
@@ -84,7 +96,11 @@ public record SignsConfig(String topicRoot, Path signsFile, Thresholds threshold
     }
 
     public SignsConfig withSettle(Duration d) {
-        return new SignsConfig(topicRoot, signsFile, thresholds, validity, staleAfter, d);
+        return new SignsConfig(topicRoot, signsFile, thresholds, validity, staleAfter, d, minInterval);
+    }
+
+    public SignsConfig withMinInterval(Duration d) {
+        return new SignsConfig(topicRoot, signsFile, thresholds, validity, staleAfter, settle, d);
     }
 
     public Map<String, String> describe() {
@@ -96,6 +112,7 @@ public record SignsConfig(String topicRoot, Path signsFile, Thresholds threshold
         m.put("PARKLEIT_SIGN_FULL_FALLING", Double.toString(thresholds.fullFalling()));
         m.put("PARKLEIT_SIGN_VALIDITY", validity.toString());
         m.put("PARKLEIT_SIGN_SETTLE", settle.toString());
+        m.put("PARKLEIT_SIGN_MIN_INTERVAL", minInterval.toString());
         return m;
     }
 }

@@ -35,6 +35,7 @@ import de.parkleit.routing.forecast.ForecastTraining;
 import de.parkleit.routing.forecast.ModelForecast;
 import de.parkleit.routing.network.RoadNetwork;
 import de.parkleit.routing.signs.SignBoard;
+import de.parkleit.routing.signs.SignPacer;
 import de.parkleit.routing.signs.SignRoutes;
 import de.parkleit.routing.signs.SignsConfig;
 import de.parkleit.routing.signs.SignsFile;
@@ -168,7 +169,8 @@ public final class GuidanceVerticle extends VerticleBase {
             var list = SignsFile.read(signsConfig.signsFile(), ids);
             list.forEach(routes::place);
             SignBoard board = new SignBoard(list, city.facilities(), signsConfig);
-            return new SignPublisher(board, routes, city.facilities(), topics, writer, registry, clock);
+            return new SignPublisher(board, routes, city.facilities(), topics, writer, registry, clock,
+                    new SignPacer(signsConfig.minInterval()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("PARKLEIT_SIGNS_FILE: " + e.getMessage(), e);
         }
@@ -227,6 +229,10 @@ public final class GuidanceVerticle extends VerticleBase {
         arrowsVersion = network.travelTimes().version();
         vertx.setTimer(Math.max(1, signsConfig.settle().toMillis()), id -> signs.ready());
         timers.add(vertx.setPeriodic(TICK_MS, id -> signs.tick()));
+        if (!signsConfig.minInterval().isZero()) {
+            long every = Math.max(50, Math.min(250, signsConfig.minInterval().toMillis() / 4));
+            timers.add(vertx.setPeriodic(every, id -> signs.flushHeld()));
+        }
         timers.add(vertx.setPeriodic(Math.max(1_000, signsConfig.validity().toMillis() / 2), id -> signs.republish()));
         timers.add(vertx.setPeriodic(ARROW_CHECK_MS, id -> {
             long v = network.travelTimes().version();

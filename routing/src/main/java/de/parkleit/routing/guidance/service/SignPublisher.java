@@ -11,12 +11,15 @@ import de.parkleit.routing.signs.Sign;
 import de.parkleit.routing.signs.SignBoard;
 import de.parkleit.routing.signs.SignFrame;
 import de.parkleit.routing.signs.SignFrameCodec;
+import de.parkleit.routing.signs.SignPacer;
 import de.parkleit.routing.signs.SignRoutes;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the {@link SignBoard} on the guidance verticle's context: feeds it live states and clock
- * ticks, publishes every changed frame retained on {@code {root}/signs/{id}} (QoS 1) and writes
- * it to the store as a {@code sign_display} event with its reason; republishes all frames before
+ * ticks, publishes changed frames retained on {@code {root}/signs/{id}} (QoS 1), at most one per sign
+ * per {@code PARKLEIT_SIGN_MIN_INTERVAL} ({@link SignPacer}: the newest waits), and writes each sent
+ * one to the store as a {@code sign_display} event with its reason; republishes all frames before
  * they expire. Before {@link #ready} (retained states still arriving at start) nothing goes out.
  */
 final class SignPublisher {
@@ -40,11 +44,12 @@ final class SignPublisher {
     private final StoreEventWriter writer;
     private final Clock clock;
     private final Counter published;
+    private final SignPacer pacer;
     private MqttConnection mqtt;
     private boolean ready;
 
     SignPublisher(SignBoard board, SignRoutes routes, List<Facility> facilities, Topics topics, StoreEventWriter writer,
-                  MeterRegistry registry, Clock clock) {
+                  MeterRegistry registry, Clock clock, SignPacer pacer) {
         this.board = board;
         this.routes = routes;
         facilities.forEach(f -> this.facilities.put(f.id(), f));
@@ -52,6 +57,10 @@ final class SignPublisher {
         this.writer = writer;
         this.clock = clock;
         this.published = Counter.builder("parkleit.signs.published").description("sign frames published").register(registry);
+        this.pacer = pacer;
+        Gauge.builder("parkleit.signs.held", pacer, SignPacer::heldCount)
+                .description("changed sign frames waiting for their sign's minimum interval (PARKLEIT_SIGN_MIN_INTERVAL)")
+                .register(registry);
     }
 
     int size() {
@@ -89,6 +98,13 @@ final class SignPublisher {
         publish(board.tick(clock.instant()));
     }
 
+    /** Sends the held changes whose sign's minimum interval has passed. */
+    void flushHeld() {
+        if (ready) {
+            sendChanges(pacer.due(clock.instant()));
+        }
+    }
+
     /** Sends every frame again with a fresh validity (no audit entry: nothing changed). */
     void republish() {
         if (ready) {
@@ -99,9 +115,11 @@ final class SignPublisher {
     /** Start: from now on changes go out; every sign is published once, audited as the start. */
     void ready() {
         ready = true;
-        for (SignFrame f : board.frames(clock.instant())) {
+        Instant now = clock.instant();
+        for (SignFrame f : board.frames(now)) {
             send(f);
             audit(f, "start of the sign service");
+            pacer.sent(f.sign().id(), now);
         }
         LOG.info("{} signs published on {}", board.signs().size(), topics.signFilter());
     }
@@ -110,6 +128,10 @@ final class SignPublisher {
         if (!ready) {
             return;
         }
+        sendChanges(pacer.offer(changes, clock.instant()));
+    }
+
+    private void sendChanges(List<SignBoard.Change> changes) {
         for (SignBoard.Change c : changes) {
             send(c.frame());
             audit(c.frame(), c.why());
