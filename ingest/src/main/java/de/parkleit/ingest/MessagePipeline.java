@@ -85,14 +85,14 @@ final class MessagePipeline {
 
     /** Publishes the state of every facility that went stale or drifted. */
     void expire() {
-        live.expire(clock.instant()).forEach(s -> states.publish(topics.facilityState(s.facilityId()), FacilityStateCodec.encode(s)));
+        live.expire(clock.instant()).forEach(s -> states.publish(topics.facilityState(s.facilityId()), () -> FacilityStateCodec.encode(s)));
     }
 
     private void updateState(Reading r) {
         if (r instanceof TrafficReading t) {
-            traffic.apply(t).ifPresent(n -> states.publish(topics.trafficState(n.detectorId()), TrafficStateCodec.encode(n)));
+            traffic.apply(t).ifPresent(n -> states.publish(topics.trafficState(n.detectorId()), () -> TrafficStateCodec.encode(n)));
         } else {
-            live.apply(r).ifPresent(s -> states.publish(topics.facilityState(s.facilityId()), FacilityStateCodec.encode(s)));
+            live.apply(r).ifPresent(s -> states.publish(topics.facilityState(s.facilityId()), () -> FacilityStateCodec.encode(s)));
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * Publishes retained state, coalescing per topic: a change goes out at once unless the previous
@@ -26,7 +27,8 @@ public final class StatePublisher {
         long inFlight;
         long sentMs;
         boolean timerSet;
-        byte[] waiting;
+        /** Encoded only when sent: most changes of a busy topic are replaced before that. */
+        Supplier<byte[]> waiting;
     }
 
     private final Vertx vertx;
@@ -63,6 +65,11 @@ public final class StatePublisher {
     }
 
     public void publish(String topic, byte[] payload) {
+        publish(topic, () -> payload);
+    }
+
+    /** As {@link #publish(String, byte[])}, encoding the payload only if it is sent (a newer one may replace it first). */
+    public void publish(String topic, Supplier<byte[]> payload) {
         Slot s = slots.computeIfAbsent(topic, t -> new Slot());
         if (s.waiting != null) {
             coalesced++;
@@ -113,7 +120,7 @@ public final class StatePublisher {
             });
             return;
         }
-        byte[] payload = s.waiting;
+        byte[] payload = s.waiting.get();
         s.waiting = null;
         long number = ++published;
         s.inFlight = number;
