@@ -24,7 +24,6 @@ import de.parkleit.platform.mqtt.MqttMetrics;
 import de.parkleit.platform.mqtt.MqttSettings;
 import de.parkleit.platform.store.TimeSeriesStore;
 import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -137,24 +136,6 @@ public final class IngestVerticle extends VerticleBase {
      */
     private static final int MAX_UNACKED = 20_000;
 
-    /** Meters of one input connection, tagged with its client id. */
-    private void registerMetrics(MqttConnection c) {
-        String client = c.settings().clientId();
-        Gauge.builder("parkleit.mqtt.unacked.messages", c, MqttConnection::unackedCount)
-                .description("QoS 1 messages ingest received and has not acknowledged yet (held until durable)")
-                .tag("client", client).register(registry);
-        counter(c, "parkleit.mqtt.paused", MqttConnection::pauseCount,
-                "times this input connection stopped taking messages because it held its maximum unacknowledged");
-        counter(c, "parkleit.mqtt.stale.acks", MqttConnection::staleAckCount,
-                "acks skipped: the message came before a connection loss (the broker redelivers it) or was acked already");
-        counter(c, "parkleit.mqtt.ack.failures", MqttConnection::ackFailureCount, "acks the MQTT client refused to send");
-        MqttMetrics.register(registry, c);
-    }
-
-    private void counter(MqttConnection c, String name, java.util.function.ToDoubleFunction<MqttConnection> count, String description) {
-        FunctionCounter.builder(name, c, count).description(description).tag("client", c.settings().clientId()).register(registry);
-    }
-
     private Future<Void> startWith(IngestResources opened) {
         resources = opened;
         List<MqttConnection> in = new ArrayList<>();
@@ -163,7 +144,8 @@ public final class IngestVerticle extends VerticleBase {
             MqttConnection c = new MqttConnection(context, mqtt.withClientId(inputClientId(mqtt.clientId(), i)), true)
                     .maxUnacked(MAX_UNACKED);
             c.messageHandler(this::onMessage);
-            registerMetrics(c);
+            MqttMetrics.register(registry, c);
+            MqttMetrics.registerAcks(registry, c);
             in.add(c);
         }
         inputs = List.copyOf(in);

@@ -3,6 +3,7 @@ package de.parkleit.platform.mqtt;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The meters every MQTT connection of a node has, tagged with its client id: messages received and
@@ -16,12 +17,28 @@ public final class MqttMetrics {
 
     public static void register(MeterRegistry registry, MqttConnection c) {
         String client = c.settings().clientId();
-        FunctionCounter.builder("parkleit.mqtt.received", c, MqttConnection::receivedCount)
-                .description("messages received on this MQTT connection").tag("client", client).register(registry);
-        FunctionCounter.builder("parkleit.mqtt.published", c, MqttConnection::publishedCount)
-                .description("messages handed to the MQTT client for publishing on this connection").tag("client", client)
-                .register(registry);
+        counter(registry, c, "parkleit.mqtt.received", MqttConnection::receivedCount, "messages received on this MQTT connection");
+        counter(registry, c, "parkleit.mqtt.published", MqttConnection::publishedCount,
+                "messages handed to the MQTT client for publishing on this connection");
         Gauge.builder("parkleit.mqtt.connected", c, x -> x.isConnected() ? 1 : 0)
                 .description("1 while this MQTT connection is up").tag("client", client).register(registry);
+    }
+
+    /** The meters of a connection with manual acks ({@link MqttConnection#maxUnacked}), besides {@link #register}'s. */
+    public static void registerAcks(MeterRegistry registry, MqttConnection c) {
+        String client = c.settings().clientId();
+        Gauge.builder("parkleit.mqtt.unacked.messages", c, MqttConnection::unackedCount)
+                .description("QoS 1 messages ingest received and has not acknowledged yet (held until durable)")
+                .tag("client", client).register(registry);
+        counter(registry, c, "parkleit.mqtt.paused", MqttConnection::pauseCount,
+                "times this input connection stopped taking messages because it held its maximum unacknowledged");
+        counter(registry, c, "parkleit.mqtt.stale.acks", MqttConnection::staleAckCount,
+                "acks skipped: the message came before a connection loss (the broker redelivers it) or was acked already");
+        counter(registry, c, "parkleit.mqtt.ack.failures", MqttConnection::ackFailureCount, "acks the MQTT client refused to send");
+    }
+
+    private static void counter(MeterRegistry registry, MqttConnection c, String name, ToDoubleFunction<MqttConnection> count,
+                                String description) {
+        FunctionCounter.builder(name, c, count).description(description).tag("client", c.settings().clientId()).register(registry);
     }
 }
