@@ -1,0 +1,181 @@
+package de.parkleit.feeds.ngsi;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import de.parkleit.core.reading.FacilityStatus;
+import de.parkleit.feeds.CappedInputStream;
+import de.parkleit.feeds.FeedFormatException;
+import de.parkleit.feeds.FeedParser;
+import de.parkleit.feeds.FeedProblem;
+import de.parkleit.feeds.FeedSite;
+import de.parkleit.feeds.FeedSnapshot;
+import de.parkleit.feeds.Json;
+import de.parkleit.feeds.Reasons;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * FIWARE NGSI-v2 {@code OffStreetParking} entities (normalized representation: each attribute is
+ * {@code {type, value, metadata}}), as a JSON array — Heidelberg's parking API. Reads
+ * {@code availableSpotNumber}, {@code totalSpotNumber}, {@code status}, {@code name},
+ * {@code location} (GeoJSON point) or {@code lat}/{@code lon}, and the time from
+ * {@code dateModified}, else {@code observationDateTime}, else {@code dateObserved}.
+ * Entities of other types are skipped.
+ */
+public final class NgsiParser implements FeedParser {
+
+    @Override
+    public FeedSnapshot parse(InputStream in) throws FeedFormatException {
+        List<FeedSite> sites = new ArrayList<>();
+        List<FeedProblem> problems = new ArrayList<>();
+        try (JsonParser p = Json.parser(in)) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                throw new FeedFormatException(Reasons.MALFORMED, "empty NGSI payload");
+            }
+            if (t != JsonToken.START_ARRAY) {
+                throw new FeedFormatException(Reasons.WRONG_FORMAT, "NGSI-v2 entity list must be a JSON array, got " + t);
+            }
+            while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (t != JsonToken.START_OBJECT) {
+                    throw new FeedFormatException(Reasons.WRONG_FORMAT, "NGSI-v2 entity must be an object, got " + t);
+                }
+                entity(p, sites, problems);
+            }
+            if (p.nextToken() != null) {
+                throw new FeedFormatException(Reasons.MALFORMED, "trailing content after the NGSI entity array");
+            }
+        } catch (CappedInputStream.PayloadTooLargeException e) {
+            throw new FeedFormatException(Reasons.TOO_LARGE, e.getMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw new FeedFormatException(Reasons.MALFORMED, "malformed NGSI JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new FeedFormatException(Reasons.MALFORMED, "reading NGSI payload failed: " + e.getMessage(), e);
+        }
+        return new FeedSnapshot(sites, problems);
+    }
+
+    private static void entity(JsonParser p, List<FeedSite> sites, List<FeedProblem> problems) throws IOException {
+        String id = null;
+        String type = null;
+        Map<String, String> v = new HashMap<>();
+        Double[] point = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            p.nextToken();
+            switch (f) {
+                case "id" -> id = Json.scalar(p);
+                case "type" -> type = Json.scalar(p);
+                case "location" -> point = location(p);
+                case "availableSpotNumber", "totalSpotNumber", "status", "name", "lat", "lon",
+                     "dateModified", "observationDateTime", "dateObserved" -> v.put(f, attributeValue(p));
+                default -> p.skipChildren();
+            }
+        }
+        if (type != null && !type.equals("OffStreetParking")) {
+            return;
+        }
+        if (id == null || id.isBlank()) {
+            problems.add(new FeedProblem(Reasons.MISSING_FIELD, null, "NGSI entity without id"));
+            return;
+        }
+        try {
+            String time = firstNonNull(v.get("dateModified"), v.get("observationDateTime"), v.get("dateObserved"));
+            Double lat = point != null ? point[1] : Json.dbl(v.get("lat"));
+            Double lon = point != null ? point[0] : Json.dbl(v.get("lon"));
+            sites.add(new FeedSite(id, v.get("name"), Json.integer(v.get("totalSpotNumber")),
+                    Json.integer(v.get("availableSpotNumber")), status(v.get("status")),
+                    time == null ? null : Instant.parse(time), lat, lon));
+        } catch (NumberFormatException | ArithmeticException | DateTimeParseException e) {
+            problems.add(new FeedProblem(Reasons.BAD_VALUE, id, "unreadable value: " + e.getMessage()));
+        }
+    }
+
+    /** The {@code value} of a normalized attribute object (or a bare key-value scalar). */
+    private static String attributeValue(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            return Json.scalar(p);
+        }
+        String value = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            p.nextToken();
+            if (f.equals("value")) {
+                value = Json.scalar(p);
+            } else {
+                p.skipChildren();
+            }
+        }
+        return value;
+    }
+
+    /** {@code location: {type: geo:json, value: {type: Point, coordinates: [lon, lat]}}} → [lon, lat]. */
+    private static Double[] location(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return null;
+        }
+        Double[] out = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            p.nextToken();
+            if (f.equals("value") && p.currentToken() == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String g = p.currentName();
+                    p.nextToken();
+                    if (g.equals("coordinates") && p.currentToken() == JsonToken.START_ARRAY) {
+                        List<Double> c = new ArrayList<>();
+                        while (p.nextToken() != JsonToken.END_ARRAY) {
+                            if (p.currentToken().isNumeric()) {
+                                c.add(p.getDoubleValue());
+                            } else {
+                                p.skipChildren();
+                            }
+                        }
+                        if (c.size() >= 2) {
+                            out = new Double[] {c.get(0), c.get(1)};
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
+        return out;
+    }
+
+    /**
+     * NGSI data-model values (open, closed, full, almostFull, ...) and Heidelberg's German ones
+     * (Offen, Geschlossen, Stoerung); anything else, e.g. Heidelberg's "Stoerung" (fault) or "0", is UNKNOWN.
+     */
+    static FacilityStatus status(String s) {
+        if (s == null) {
+            return null;
+        }
+        return switch (s.toLowerCase(Locale.ROOT)) {
+            case "open", "offen", "full", "almostfull", "spacesavailable" -> FacilityStatus.OPEN;
+            case "closed", "geschlossen" -> FacilityStatus.CLOSED;
+            default -> FacilityStatus.UNKNOWN;
+        };
+    }
+
+    private static String firstNonNull(String... s) {
+        for (String x : s) {
+            if (x != null) {
+                return x;
+            }
+        }
+        return null;
+    }
+}
