@@ -1,0 +1,102 @@
+package de.parkleit.feeds.service;
+
+import de.parkleit.core.topic.Topics;
+import de.parkleit.feeds.FeedFormat;
+import de.parkleit.feeds.FeedSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The poller against a local HTTP server: conditional GET, bad payloads keep state, readings on the occupancy topics. */
+class FeedPollerTest {
+
+    private final Vertx vertx = Vertx.vertx();
+
+    @AfterEach
+    void close() throws Exception {
+        vertx.close().await(10, TimeUnit.SECONDS);
+    }
+
+    private static byte[] fixture(String n) throws Exception {
+        try (InputStream in = FeedPollerTest.class.getResourceAsStream("/feeds/" + n)) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void pollsPublishesSkipsUnchangedAndSurvivesAnHtmlPage() throws Exception {
+        byte[] xml = fixture("aachen-realtime.xml");
+        AtomicReference<byte[]> body = new AtomicReference<>(xml);
+        AtomicInteger notModified = new AtomicInteger();
+        List<String> conditional = new CopyOnWriteArrayList<>();
+        HttpServer server = vertx.createHttpServer().requestHandler(req -> {
+            String inm = req.getHeader("If-None-Match");
+            if (inm != null) {
+                conditional.add(inm);
+            }
+            String tag = "\"" + java.util.Arrays.hashCode(body.get()) + "\"";
+            if (tag.equals(inm)) {
+                notModified.incrementAndGet();
+                req.response().setStatusCode(304).end();
+                return;
+            }
+            req.response().putHeader("ETag", tag).putHeader("Content-Type", "application/xml")
+                    .end(io.vertx.core.buffer.Buffer.buffer(body.get()));
+        }).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+        String url = "http://127.0.0.1:" + server.actualPort() + "/status.xml";
+        FeedSource src = new FeedSource("aachen", FeedFormat.DATEX2, url, null, Duration.ofHours(1), 1_000_000,
+                Map.of("P1", "p1-eurogress"), false, Duration.ofMinutes(5), null, null, null, null, null);
+        List<String> topics = new CopyOnWriteArrayList<>();
+        List<String> payloads = new CopyOnWriteArrayList<>();
+        SimpleMeterRegistry reg = new SimpleMeterRegistry();
+        Clock clock = Clock.fixed(Instant.parse("2025-02-07T19:12:00Z"), ZoneOffset.UTC);
+        FeedPoller poller = new FeedPoller(vertx, src, new Topics("t/feeds"), (t, p) -> {
+            topics.add(t);
+            payloads.add(new String(p, java.nio.charset.StandardCharsets.UTF_8));
+            return Future.succeededFuture();
+        }, reg, clock);
+
+        poller.poll().await(10, TimeUnit.SECONDS);
+        assertThat(topics).containsExactly("t/feeds/parking/p1-eurogress/occupancy");
+        assertThat(payloads.get(0)).isEqualTo("{\"ts\":\"2025-02-07T19:05:34.176Z\",\"free\":412,\"capacity\":560,\"status\":\"open\"}");
+        // every other Aachen site is unknown to the mapping: counted, not sent
+        assertThat(reg.get("parkleit.feed.rejects").tag("reason", "unknown_id").counter().count()).isGreaterThan(10);
+
+        poller.poll().await(10, TimeUnit.SECONDS);
+        assertThat(notModified.get()).isEqualTo(1);
+        assertThat(conditional).hasSize(1);
+        assertThat(topics).hasSize(1);
+
+        body.set("<html><body><h1>Wartungsarbeiten</h1></body></html>".getBytes());
+        poller.poll().await(10, TimeUnit.SECONDS);
+        assertThat(reg.get("parkleit.feed.rejects").tag("reason", "wrong_format").counter().count()).isEqualTo(1);
+        assertThat(topics).hasSize(1);
+
+        // same status again under a new ETag: parsed, but not re-sent
+        body.set(new String(xml, java.nio.charset.StandardCharsets.UTF_8).concat("\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        poller.poll().await(10, TimeUnit.SECONDS);
+        assertThat(topics).hasSize(1);
+        assertThat(reg.get("parkleit.feed.readings").counter().count()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> poller.lastSuccessEpochSeconds() > 0);
+        poller.stop().await(5, TimeUnit.SECONDS);
+        server.close();
+    }
+}
