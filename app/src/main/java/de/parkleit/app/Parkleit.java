@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code parkleit} command: {@code demo}, {@code serve} and the tools. */
 @Command(name = "parkleit", mixinStandardHelpOptions = true, version = "parkleit 0.1.0",
         description = "Parking guidance for cities: MQTT ingest, time-series history, guidance, signs, web map and dashboard.",
-        subcommands = {DemoCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, ServeCommand.class, FeedCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Tools (each takes --help):",
                 "  backtest   Forecast accuracy on a real occupancy export: ./parkleit backtest --occupancy FILE.csv.gz --train-until DATE",
                 "  simulate   Driver simulation and evaluation report: ./parkleit simulate --scenario NAME --guidance on|off --out DIR",
