@@ -2,7 +2,7 @@ package de.parkleit.app;
 
 import de.parkleit.app.simulation.InProcessSystem;
 import de.parkleit.platform.config.Env;
-import de.parkleit.routing.prediction.Backtest;
+import de.parkleit.prediction.Backtest;
 import de.parkleit.simulator.evaluation.SimulateCommand;
 import de.parkleit.simulator.replay.ReplayCommand;
 import java.util.Arrays;
