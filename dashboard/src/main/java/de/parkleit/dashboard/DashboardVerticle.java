@@ -168,6 +168,10 @@ public final class DashboardVerticle extends VerticleBase {
                     if (zone != null) {
                         webApp.timezone(zone.strip());
                     }
+                    String locale = p.getProperty("locale");
+                    if (locale != null) {
+                        webApp.locale(locale.strip());
+                    }
                 }));
     }
 
