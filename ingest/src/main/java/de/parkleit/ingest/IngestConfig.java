@@ -13,8 +13,10 @@ import java.util.Objects;
  *
  * @param topicRoot        topic root of wire contract v1 ({@code PARKLEIT_TOPIC_ROOT}, default {@code parkleit/v1})
  * @param shareGroup       shared-subscription group, or null to subscribe plainly (embedded broker)
- *                         ({@code PARKLEIT_INGEST_SHARE_GROUP}; default {@code parkleit-ingest} when
- *                         {@code PARKLEIT_MQTT_URL} names an external broker, else none; {@code none} disables)
+ *                         ({@code PARKLEIT_INGEST_SHARE_GROUP}; default none: a plain subscription, since
+ *                         Mosquitto 2.0.11 drops what is published to a shared subscription between a broker
+ *                         restart and the member's reconnect (docs/reliability.md, "Broker restart");
+ *                         several instances set one, e.g. {@code parkleit-ingest})
  * @param staleAfter       a facility without data this long turns {@code unknown} ({@code PARKLEIT_STALE_AFTER}, 15m)
  * @param maxFuture        readings further than this in the future are rejected ({@code PARKLEIT_INGEST_MAX_FUTURE}, 5m)
  * @param maxPayloadBytes  larger payloads are rejected ({@code PARKLEIT_INGEST_MAX_PAYLOAD}, 4096)
@@ -85,8 +87,7 @@ public record IngestConfig(String topicRoot, String shareGroup, Duration staleAf
     }
 
     public static IngestConfig fromEnv(Env env, Path dataDir) {
-        String group = env.raw("PARKLEIT_INGEST_SHARE_GROUP")
-                .orElse(env.raw("PARKLEIT_MQTT_URL").isPresent() ? DEFAULT_SHARE_GROUP : "none");
+        String group = env.raw("PARKLEIT_INGEST_SHARE_GROUP").orElse("none");
         Duration interval = env.raw("PARKLEIT_INGEST_STATE_INTERVAL").filter(v -> v.equals("0")).isPresent()
                 ? Duration.ZERO : env.duration("PARKLEIT_INGEST_STATE_INTERVAL", DEFAULT_STATE_INTERVAL);
         ZoneId zone = null;

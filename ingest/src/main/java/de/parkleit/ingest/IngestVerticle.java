@@ -314,17 +314,31 @@ public final class IngestVerticle extends VerticleBase {
                 ? "spool " + config.spoolDir() + " is full; messages stay unacknowledged at the broker" : null);
     }
 
-    /** Null when every connection is up, else which are not (inputs receive readings, the output publishes state). */
+    /**
+     * Null when every connection is up and every input's subscriptions are confirmed by the broker (a SUBACK
+     * on the current connection), else which are not (inputs receive readings, the output publishes state).
+     */
     private String mqttProblem() {
         List<String> down = new ArrayList<>();
+        List<String> unconfirmed = new ArrayList<>();
         for (MqttConnection c : inputs) {
             if (!c.isConnected()) {
                 down.add("input " + c.settings().clientId());
+            } else if (!c.subscribed()) {
+                unconfirmed.add("input " + c.settings().clientId() + " " + c.unconfirmedSubscriptions());
             }
         }
         if (output != null && !output.isConnected()) {
             down.add("output " + output.settings().clientId());
         }
-        return down.isEmpty() ? null : "not connected to " + mqtt.url() + ": " + String.join(", ", down);
+        List<String> problems = new ArrayList<>();
+        if (!down.isEmpty()) {
+            problems.add("not connected to " + mqtt.url() + ": " + String.join(", ", down));
+        }
+        if (!unconfirmed.isEmpty()) {
+            problems.add("subscriptions not confirmed by " + mqtt.url() + ": " + String.join(", ", unconfirmed));
+        }
+        return problems.isEmpty() ? null : String.join("; ", problems);
     }
+
 }

@@ -57,11 +57,35 @@ final class SecuredMosquitto implements AutoCloseable {
             m.run("/usr/bin/mosquitto_passwd", "-b", passwd.toString(), u.getKey(), u.getValue());
         }
         Files.writeString(dir.resolve("mosquitto.conf"), m.rewrite(Files.readAllLines(SHIPPED.resolve("mosquitto.conf")), tls));
-        m.process = new ProcessBuilder("/usr/sbin/mosquitto", "-c", dir.resolve("mosquitto.conf").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
-        m.awaitPort(m.port);
-        m.awaitPort(m.tlsPort);
+        m.launch();
         return m;
+    }
+
+    private void launch() throws IOException, InterruptedException {
+        process = new ProcessBuilder("/usr/sbin/mosquitto", "-c", dir.resolve("mosquitto.conf").toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile())).start();
+        awaitPort(port);
+        awaitPort(tlsPort);
+    }
+
+    /**
+     * Stops the broker, with SIGTERM (Mosquitto saves its persistence file on the way out) or SIGKILL
+     * (what the last {@code autosave_interval} save holds is all that survives), and waits until it is gone.
+     */
+    void stop(boolean kill) throws InterruptedException {
+        if (kill) {
+            process.destroyForcibly();
+        } else {
+            process.destroy();
+        }
+        if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("mosquitto did not stop");
+        }
+    }
+
+    /** Starts the broker again on the same ports, config and persistence folder. */
+    void restart() throws IOException, InterruptedException {
+        launch();
     }
 
     private String rewrite(List<String> shipped, TestCertificates tls) {

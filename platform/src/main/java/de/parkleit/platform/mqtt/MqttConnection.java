@@ -25,7 +25,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A Paho MQTT 3.1.1 client bound to one Vert.x context: every callback (messages, connection
- * loss) runs on that context, never on Paho's threads. Reconnects automatically and re-subscribes.
+ * loss) runs on that context, never on Paho's threads. Reconnects automatically and re-subscribes
+ * every filter after <em>every</em> connect, whatever the broker says it remembers ({@code session
+ * present}): a broker restored from its persistence file may hold a subscription it no longer
+ * delivers to, or none at all. A filter counts as subscribed only once the SUBACK of the current
+ * connection granted it a QoS; a refused one (0x80) is logged and retried ({@link #subscribed()}).
  *
  * <p>Messages go to the client-wide handler (Paho's per-subscription listeners do not match
  * {@code $share/...} filters). With {@code manualAcks}, QoS 1 messages are acknowledged to the
@@ -42,6 +46,15 @@ public final class MqttConnection {
     private final Map<String, Integer> subscriptions = new ConcurrentHashMap<>();
     /** Subscribes cut off by a lost connection: they complete with the re-subscribe after the reconnect. */
     private final Map<String, List<Promise<Void>>> awaitingResubscribe = new ConcurrentHashMap<>();
+    /** Filters whose SUBACK on the current connection granted a QoS; cleared when the connection is lost. */
+    private final Set<String> confirmed = ConcurrentHashMap.newKeySet();
+    /** Filters whose last (re-)subscribe was refused or failed: logged once until one succeeds again. */
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    /** Counts connects; a re-subscribe retry of an earlier connection is dropped. */
+    private final AtomicLong connects = new AtomicLong();
+    private final AtomicLong reconnects = new AtomicLong();
+    private final AtomicLong resubscribes = new AtomicLong();
+    private final AtomicLong subscribeFailures = new AtomicLong();
     private volatile boolean closing;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong published = new AtomicLong();
@@ -150,6 +163,14 @@ public final class MqttConnection {
             client.subscribe(filter, qos, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
+                    if (refused(token)) {
+                        subscribeFailures.incrementAndGet();
+                        context.runOnContext(v -> p.tryFail(new MqttUnavailableException("subscribe " + filter
+                                + " refused by the broker (SUBACK 0x80: not authorised or not supported)", null)));
+                        return;
+                    }
+                    confirmed.add(filter);
+                    failing.remove(filter);
                     context.runOnContext(v -> p.tryComplete());
                 }
 
@@ -181,7 +202,7 @@ public final class MqttConnection {
                         + RESUBSCRIBE_WAIT_MS + " ms after " + e.getMessage(), e));
             }
         });
-        if (client.isConnected()) { // already reconnected while this failure was on its way
+        if (client.isConnected() && !confirmed.contains(filter)) { // already reconnected while this failure was on its way
             resubscribe(filter, subscriptions.getOrDefault(filter, 0));
         }
     }
@@ -192,11 +213,50 @@ public final class MqttConnection {
                 || m.getReasonCode() == MqttException.REASON_CODE_CONNECT_IN_PROGRESS);
     }
 
+    /** A SUBACK whose return code is 0x80 (MQTT 3.1.1: failure); Paho completes such a token successfully. */
+    private static boolean refused(IMqttToken token) {
+        int[] granted = token.getGrantedQos();
+        if (granted == null) {
+            return false;
+        }
+        for (int g : granted) {
+            if (g < 0 || g > 2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static final long RESUBSCRIBE_RETRY_MS = 1_000;
+    static final long RESUBSCRIBE_RETRY_MAX_MS = 30_000;
+
     private void resubscribe(String filter, int qos) {
+        resubscribe(filter, qos, connects.get(), RESUBSCRIBE_RETRY_MS);
+    }
+
+    /**
+     * Subscribes {@code filter} again on connection number {@code connection}; a refusal (0x80) or a failure
+     * while that connection is still up is logged (once until it succeeds) and retried after {@code retryMs},
+     * doubling up to {@link #RESUBSCRIBE_RETRY_MAX_MS}. A lost connection ends the retries: the next connect
+     * re-subscribes everything anyway.
+     */
+    private void resubscribe(String filter, int qos, long connection, long retryMs) {
+        if (closing || connection != connects.get() || !subscriptions.containsKey(filter)) {
+            return;
+        }
+        resubscribes.incrementAndGet();
         try {
             client.subscribe(filter, qos, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
+                    if (refused(token)) {
+                        resubscribeFailed(filter, qos, connection, retryMs, "refused by the broker (SUBACK 0x80)");
+                        return;
+                    }
+                    confirmed.add(filter);
+                    if (failing.remove(filter)) {
+                        LOG.info("re-subscribe {} on {} succeeded", filter, settings.clientId());
+                    }
                     List<Promise<Void>> waiting = awaitingResubscribe.remove(filter);
                     if (waiting != null) {
                         context.runOnContext(v -> waiting.forEach(Promise::tryComplete));
@@ -205,17 +265,31 @@ public final class MqttConnection {
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable e) {
-                    LOG.warn("re-subscribe {} failed: {}", filter, e.getMessage());
+                    resubscribeFailed(filter, qos, connection, retryMs, e.getMessage());
                 }
             });
         } catch (MqttException e) {
-            LOG.warn("re-subscribe {} failed: {}", filter, e.getMessage());
+            resubscribeFailed(filter, qos, connection, retryMs, e.getMessage());
         }
+    }
+
+    private void resubscribeFailed(String filter, int qos, long connection, long retryMs, String why) {
+        subscribeFailures.incrementAndGet();
+        if (closing || connection != connects.get()) {
+            return;
+        }
+        if (failing.add(filter)) {
+            LOG.warn("re-subscribe {} on {} failed: {}; retrying every {} ms up to {} ms until it succeeds",
+                    filter, settings.clientId(), why, retryMs, RESUBSCRIBE_RETRY_MAX_MS);
+        }
+        context.owner().setTimer(retryMs, id -> resubscribe(filter, qos, connection, Math.min(retryMs * 2, RESUBSCRIBE_RETRY_MAX_MS)));
     }
 
     /** Unsubscribes (and no longer re-subscribes after a reconnect). */
     public Future<Void> unsubscribe(String filter) {
         subscriptions.remove(filter);
+        confirmed.remove(filter);
+        failing.remove(filter);
         Promise<Void> p = Promise.promise();
         try {
             client.unsubscribe(filter, null, listener(p, "unsubscribe " + filter));
@@ -280,6 +354,35 @@ public final class MqttConnection {
 
     public boolean isConnected() {
         return client.isConnected();
+    }
+
+    /**
+     * True while connected and the SUBACK of the current connection granted every filter this connection
+     * subscribes (true also with no filter at all). False from a connection loss until every re-subscribe
+     * after the reconnect is confirmed, and while a refused one is being retried.
+     */
+    public boolean subscribed() {
+        return client.isConnected() && confirmed.containsAll(subscriptions.keySet());
+    }
+
+    /** The filters not confirmed by a SUBACK on the current connection (sorted; empty when {@link #subscribed()} and connected). */
+    public List<String> unconfirmedSubscriptions() {
+        return subscriptions.keySet().stream().filter(f -> !confirmed.contains(f)).sorted().toList();
+    }
+
+    /** Connects after the first one: automatic reconnects after a connection loss. */
+    public long reconnectCount() {
+        return reconnects.get();
+    }
+
+    /** Re-subscribes sent after a connect (one per filter per connect, plus retries of refused ones). */
+    public long resubscribeCount() {
+        return resubscribes.get();
+    }
+
+    /** Subscribes and re-subscribes refused by the broker (SUBACK 0x80) or failed on a connection that stayed up. */
+    public long subscribeFailureCount() {
+        return subscribeFailures.get();
     }
 
     public long receivedCount() {
@@ -361,16 +464,20 @@ public final class MqttConnection {
     private final class Callback implements MqttCallbackExtended {
         @Override
         public void connectComplete(boolean reconnect, String serverURI) {
+            connects.incrementAndGet();
             if (reconnect) {
-                LOG.info("MQTT reconnected to {}", serverURI);
-                subscriptions.forEach(MqttConnection.this::resubscribe);
+                reconnects.incrementAndGet();
+                LOG.info("MQTT {} reconnected to {}; re-subscribing {} filter(s)", settings.clientId(), serverURI, subscriptions.size());
             }
+            // after every connect, whatever the broker remembers of a persistent session ("session present")
+            subscriptions.forEach(MqttConnection.this::resubscribe);
             context.runOnContext(v -> connectionHandler.handle(true));
         }
 
         @Override
         public void connectionLost(Throwable cause) {
             LOG.warn("MQTT connection {} to {} lost: {}", settings.clientId(), settings.url(), String.valueOf(cause));
+            confirmed.clear();
             unacked.clear();
             synchronized (flow) {
                 flow.notifyAll();

@@ -7,7 +7,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The meters every MQTT connection of a node has, tagged with its client id: messages received and
- * published, and whether it is connected. Comparing one connection's received count with the
+ * published, whether it is connected and its subscriptions confirmed, reconnects and re-subscribes. Comparing one connection's received count with the
  * publisher's published count shows a subscriber that falls behind (docs/reliability.md, "Soak").
  */
 public final class MqttMetrics {
@@ -22,6 +22,15 @@ public final class MqttMetrics {
                 "messages handed to the MQTT client for publishing on this connection");
         Gauge.builder("parkleit.mqtt.connected", c, x -> x.isConnected() ? 1 : 0)
                 .description("1 while this MQTT connection is up").tag("client", client).register(registry);
+        Gauge.builder("parkleit.mqtt.subscribed", c, x -> x.subscribed() ? 1 : 0)
+                .description("1 while this MQTT connection is up and the broker confirmed (SUBACK) every subscription of it")
+                .tag("client", client).register(registry);
+        counter(registry, c, "parkleit.mqtt.reconnects", MqttConnection::reconnectCount,
+                "automatic reconnects of this MQTT connection after a connection loss");
+        counter(registry, c, "parkleit.mqtt.resubscribes", MqttConnection::resubscribeCount,
+                "subscriptions this MQTT connection sent again after a connect (each connect re-subscribes every filter)");
+        counter(registry, c, "parkleit.mqtt.subscribe.failures", MqttConnection::subscribeFailureCount,
+                "subscribes of this MQTT connection the broker refused (SUBACK 0x80) or that failed on a live connection");
     }
 
     /** The meters of a connection with manual acks ({@link MqttConnection#maxUnacked}), besides {@link #register}'s. */
