@@ -94,7 +94,7 @@ public final class Node implements AutoCloseable {
         city = CityLoader.load(cfg.city(), AppConfig.CITY);
         detectors = loadDetectors();
         PortCheck.requireFree("0.0.0.0", cfg.httpPort(), AppConfig.HTTP_PORT);
-        mqttUrl = startBrokerIfNeeded(cfg, mode);
+        mqttUrl = startBrokerIfNeeded(cfg, env, mode);
         store = StoreConfig.fromEnv(env).open();
         owned.add(store);
         RoutingConfig routingConfig = RoutingConfig.fromEnv(env);
@@ -198,7 +198,10 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    private String startBrokerIfNeeded(AppConfig cfg, Mode mode) {
+    /** Largest MQTT message (bytes) the embedded broker takes; larger ones close the sender's connection. */
+    static final String EMBEDDED_MQTT_MAX_MESSAGE = "PARKLEIT_EMBEDDED_MQTT_MAX_MESSAGE";
+
+    private String startBrokerIfNeeded(AppConfig cfg, Env env, Mode mode) {
         if (mode == Mode.SERVE && cfg.mqttUrl().isPresent()) {
             return cfg.mqttUrl().get();
         }
@@ -206,7 +209,8 @@ public final class Node implements AutoCloseable {
             LOG.info("demo uses its embedded broker; {} is ignored", AppConfig.MQTT_URL);
         }
         PortCheck.requireFree("127.0.0.1", cfg.embeddedMqttPort(), AppConfig.EMBEDDED_MQTT_PORT);
-        EmbeddedBroker broker = new EmbeddedBroker("127.0.0.1", cfg.embeddedMqttPort(), cfg.dataDir().resolve("broker"));
+        EmbeddedBroker broker = new EmbeddedBroker("127.0.0.1", cfg.embeddedMqttPort(), cfg.dataDir().resolve("broker"),
+                env.intInRange(EMBEDDED_MQTT_MAX_MESSAGE, EmbeddedBroker.DEFAULT_MAX_MESSAGE_BYTES, 1_024, 268_435_455));
         try {
             broker.start();
         } catch (EmbeddedBroker.BrokerStartException e) {

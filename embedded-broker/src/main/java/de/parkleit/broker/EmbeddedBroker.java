@@ -15,14 +15,20 @@ import java.util.Properties;
  * persist in {@code dataDir} when one is given.
  *
  * <p>Moquette does not deliver to {@code $share/...} subscriptions of MQTT 3.1.1 clients, so
- * clients of this broker must subscribe plainly.
+ * clients of this broker must subscribe plainly. An empty client id is accepted with a clean session
+ * (MQTT 3.1.1, 3.1.3-7: the broker assigns one), as Debian's {@code mosquitto_pub} sends it. MQTT
+ * messages larger than {@code maxMessageBytes} are refused: the connection that sent one is closed.
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
     private final String host;
     private final int port;
     private final Path dataDir;
+    private final int maxMessageBytes;
     private Server server;
+
+    /** {@code PARKLEIT_EMBEDDED_MQTT_MAX_MESSAGE} when not set: 64 KiB, far above ingest's payload limits (4 KiB, LoRaWAN 16 KiB). */
+    public static final int DEFAULT_MAX_MESSAGE_BYTES = 65_536;
 
     /**
      * @param host    address to bind, e.g. {@code 127.0.0.1}
@@ -30,9 +36,22 @@ public final class EmbeddedBroker implements AutoCloseable {
      * @param dataDir folder for the persistent store, or {@code null} for memory only
      */
     public EmbeddedBroker(String host, int port, Path dataDir) {
+        this(host, port, dataDir, DEFAULT_MAX_MESSAGE_BYTES);
+    }
+
+    /** As {@link #EmbeddedBroker(String, int, Path)}, refusing MQTT messages larger than {@code maxMessageBytes}. */
+    public EmbeddedBroker(String host, int port, Path dataDir, int maxMessageBytes) {
+        if (maxMessageBytes < 1_024) {
+            throw new IllegalArgumentException("maxMessageBytes must be at least 1024, got " + maxMessageBytes);
+        }
         this.host = host;
         this.port = port;
         this.dataDir = dataDir;
+        this.maxMessageBytes = maxMessageBytes;
+    }
+
+    public int maxMessageBytes() {
+        return maxMessageBytes;
     }
 
     /** Starts the broker; throws {@link BrokerStartException} if the port is taken. */
@@ -50,6 +69,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         props.setProperty("use_bugsnag", "false");
         props.setProperty("session_queue_size", "100000");
         props.setProperty("immediate_buffer_flush", "true");
+        props.setProperty("allow_zero_byte_client_id", "true");
+        props.setProperty("netty.mqtt.message_size", Integer.toString(maxMessageBytes));
         if (dataDir != null) {
             try {
                 Files.createDirectories(dataDir);
