@@ -46,6 +46,7 @@ public record IngestConfig(String topicRoot, String shareGroup, Duration staleAf
                            int maxPayloadBytes, int maxUplinkBytes, Path spoolDir, long spoolMaxBytes, int batchMax, int workers,
                            Duration stateInterval, Path lorawanDevices, ZoneId zone, int connections) {
 
+    /** The share group docs/scaling.md sets for several instances; not a default since issue 21 (docs/reliability.md). */
     public static final String DEFAULT_SHARE_GROUP = "parkleit-ingest";
     public static final int MAX_CONNECTIONS = 16;
     /** {@code PARKLEIT_INGEST_STATE_INTERVAL} when not set. */
