@@ -15,7 +15,6 @@ import de.parkleit.dashboard.operations.OperationsHandler;
 import de.parkleit.dashboard.quality.DeadLetterLog;
 import de.parkleit.dashboard.quality.QualityHandler;
 import de.parkleit.dashboard.ratelimit.RateLimitHandler;
-import de.parkleit.dashboard.signs.SignLocations;
 import de.parkleit.dashboard.stats.GuidanceStatsHandler;
 import de.parkleit.dashboard.signs.SignView;
 import de.parkleit.dashboard.signs.SignsHandler;
@@ -153,14 +152,12 @@ public final class DashboardVerticle extends VerticleBase {
         return openApi.undocumented();
     }
 
-    /** Reads the optional {@code signs.geojson} and the time zone of {@code city.properties} without blocking. */
+    /** Reads the optional {@code detectors.geojson} and the time zone of {@code city.properties} without blocking. */
     private Future<Void> loadCityFiles() {
         if (city.folder() == null) {
             return Future.succeededFuture();
         }
-        return readIfExists(city.folder().resolve("signs.geojson"), bytes -> signs.locations(SignLocations.parse(bytes)))
-                .compose(v -> readIfExists(city.folder().resolve("detectors.geojson"),
-                        bytes -> detectors = DetectorLocations.parse(bytes)))
+        return readIfExists(city.folder().resolve("detectors.geojson"), bytes -> detectors = DetectorLocations.parse(bytes))
                 .compose(v -> readIfExists(city.folder().resolve("city.properties"), bytes -> {
                     Properties p = new Properties();
                     p.load(new StringReader(new String(bytes, StandardCharsets.UTF_8)));

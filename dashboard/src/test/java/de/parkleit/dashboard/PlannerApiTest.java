@@ -1,5 +1,10 @@
 package de.parkleit.dashboard;
 
+import de.parkleit.core.sign.Arrow;
+import de.parkleit.core.sign.LineState;
+import de.parkleit.core.sign.SignFrame;
+import de.parkleit.core.sign.SignFrameCodec;
+import de.parkleit.core.sign.SignLine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -176,10 +181,16 @@ class PlannerApiTest {
     @Test
     void signsAreShownAndAudited() {
         String sign = "s-bismarck";
-        fx.publishRetained(fx.topics.sign(sign), ("{\"name\":\"Bismarckplatz\",\"lat\":49.41,\"lon\":8.69,\"validUntil\":\""
-                + Instant.now().plusSeconds(300) + "\",\"lines\":[{\"facility\":\"" + fx.city.facilities().get(0).id()
-                + "\",\"text\":\"P0 <i>frei</i> 12\",\"arrow\":\"left\"},{\"text\":\"Altstadt voll\",\"arrow\":\"\"}]}").getBytes(StandardCharsets.UTF_8));
-        fx.publishRetained(fx.topics.sign("s-bad"), "{\"lines\":[{\"text\":\"x\",\"arrow\":\"diagonal\"}]}".getBytes(StandardCharsets.UTF_8));
+        String p0 = fx.city.facilities().get(0).id();
+        fx.publishRetained(fx.topics.sign(sign), SignFrameCodec.encode(new SignFrame(sign, "Bismarckplatz", 49.41, 8.69, 0,
+                List.of(new SignLine(p0, "P0 <i>frei</i>", LineState.FREE, 12, "12", Arrow.LEFT),
+                        new SignLine(fx.city.facilities().get(1).id(), "Altstadt", LineState.FULL, null, "voll", Arrow.NONE)),
+                Instant.now(), Instant.now().plusSeconds(300))));
+        // a back arrow is never sent: the one codec rejects the frame
+        String back = new String(SignFrameCodec.encode(new SignFrame("s-bad", "x", 49.41, 8.69, 0,
+                List.of(new SignLine(p0, "x", LineState.FREE, 1, "1", Arrow.LEFT)), Instant.now(), Instant.now().plusSeconds(300))),
+                StandardCharsets.UTF_8).replace("\"arrow\":\"left\"", "\"arrow\":\"back\"");
+        fx.publishRetained(fx.topics.sign("s-bad"), back.getBytes(StandardCharsets.UTF_8));
         await().atMost(5, TimeUnit.SECONDS).until(() -> get("/api/v1/signs", null).bodyAsJsonArray().size() == 1);
         JsonObject s = get("/api/v1/signs", null).bodyAsJsonArray().getJsonObject(0);
         assertThat(s.getString("id")).isEqualTo(sign);

@@ -155,7 +155,7 @@ public final class IngestVerticle extends VerticleBase {
         MqttMetrics.register(registry, output);
         writer = new BatchWriter(context, worker, store, resources.spool(), config.batchMax(), config.batchMax() * 10, registry);
         pipeline = buildPipeline();
-        syncTopic = topics.root() + "/ingest/sync/" + mqtt.clientId().replaceAll("[^A-Za-z0-9_-]", "_");
+        syncTopic = topics.ingestSync(mqtt.clientId());
         synced = Promise.promise();
         registerHealth();
         return output.connect()

@@ -10,7 +10,7 @@ import de.parkleit.ingest.decode.RejectedException;
 import de.parkleit.ingest.decode.TopicDecoder;
 import de.parkleit.ingest.publish.StatePublisher;
 import de.parkleit.ingest.state.LiveState;
-import de.parkleit.ingest.state.TrafficStateCodec;
+import de.parkleit.core.codec.TrafficStateCodec;
 import de.parkleit.ingest.state.TrafficStates;
 import de.parkleit.ingest.validate.ReadingValidator;
 import de.parkleit.ingest.write.BatchWriter;

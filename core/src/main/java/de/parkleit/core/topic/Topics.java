@@ -97,6 +97,31 @@ public record Topics(String root) {
         return root + "/signs/+";
     }
 
+    /** {@code {root}/guidance/issued}: recommendations shared between guidance instances (QoS 1, not retained). */
+    public String guidanceIssued() {
+        return root + "/guidance/issued";
+    }
+
+    /** {@code {root}/ingest/sync/{client}}: the marker an ingest instance sends itself to know its retained states arrived. */
+    public String ingestSync(String clientId) {
+        return root + "/ingest/sync/" + clientId.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    /** {@code {root}/senml/{gateway}}: a SenML pack of one gateway. */
+    public String senml(String gateway) {
+        return senmlPrefix() + gateway;
+    }
+
+    /** The filter of SenML topics: {@code {root}/senml/+}. */
+    public String senmlFilter() {
+        return root + "/senml/+";
+    }
+
+    /** What every SenML topic starts with: {@code {root}/senml/}; the rest is the gateway. */
+    public String senmlPrefix() {
+        return root + "/senml/";
+    }
+
     /** Wraps a filter in a shared subscription of {@code group}, or returns it unchanged if group is null/blank. */
     public static String shared(String group, String filter) {
         if (group == null || group.isBlank()) {

@@ -1,5 +1,8 @@
 package de.parkleit.dashboard.signs;
 
+import de.parkleit.core.codec.JsonCodecException;
+import de.parkleit.core.sign.SignFrame;
+import de.parkleit.core.sign.SignFrameCodec;
 import de.parkleit.dashboard.auth.AuthHandler;
 import de.parkleit.dashboard.auth.PlannerUser;
 import de.parkleit.platform.mqtt.InboundMessage;
@@ -15,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Feeds the sign view from the sign topics and serves {@code GET /api/v1/signs} (public: what
+ * Feeds the sign view from the sign topics (decoded by the one codec, {@link SignFrameCodec}) and serves {@code GET /api/v1/signs} (public: what
  * each sign shows) and {@code GET /api/v1/signs/audit} (planner: the changes seen).
  */
 public final class SignsHandler {
@@ -25,16 +28,11 @@ public final class SignsHandler {
     private final SignView view;
     private final Clock clock;
     private final MeterRegistry registry;
-    private volatile SignLocations locations = SignLocations.none();
 
     public SignsHandler(SignView view, Clock clock, MeterRegistry registry) {
         this.view = view;
         this.clock = clock;
         this.registry = registry;
-    }
-
-    public void locations(SignLocations l) {
-        this.locations = l;
     }
 
     public void mount(Router router, AuthHandler auth) {
@@ -50,12 +48,18 @@ public final class SignsHandler {
             return;
         }
         try {
-            view.apply(SignDecoder.decode(signId, m.payload(), locations, clock.instant()));
+            view.apply(display(SignFrameCodec.decode(signId, m.payload())));
             count("applied");
-        } catch (IllegalArgumentException e) {
+        } catch (JsonCodecException | IllegalArgumentException e) {
             count("rejected");
             LOG.warn("ignoring sign message on {}: {}", m.topic(), e.getMessage());
         }
+    }
+
+    private SignDisplay display(SignFrame f) {
+        return new SignDisplay(f.signId(), f.name(), f.lat(), f.lon(),
+                f.lines().stream().map(l -> new SignDisplay.Line(l.facilityId(), l.text(), l.arrow().wireName())).toList(),
+                f.validUntil(), clock.instant());
     }
 
     public JsonArray all() {

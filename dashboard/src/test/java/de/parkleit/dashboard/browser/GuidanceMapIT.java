@@ -1,5 +1,10 @@
 package de.parkleit.dashboard.browser;
 
+import de.parkleit.core.sign.Arrow;
+import de.parkleit.core.sign.LineState;
+import de.parkleit.core.sign.SignFrame;
+import de.parkleit.core.sign.SignFrameCodec;
+import de.parkleit.core.sign.SignLine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.parkleit.core.city.City;
@@ -93,14 +98,14 @@ class GuidanceMapIT {
         try (DashboardFixture fx = DashboardFixture.start();
              HeadlessChrome chrome = HeadlessChrome.start(1280, 860)) {
             publishFree(fx);
-            fx.publishRetained(fx.topics.sign("s1"), ("{\"name\":\"Bismarckplatz\",\"lat\":49.4098,\"lon\":8.6935,\"validUntil\":\""
-                    + Instant.now().plusSeconds(600) + "\",\"lines\":[{\"facility\":\"" + fx.city.facilities().get(0).id()
-                    + "\",\"text\":\"P0 frei 12\",\"arrow\":\"left\"}]}").getBytes(StandardCharsets.UTF_8));
+            String p0 = fx.city.facilities().get(0).id();
+            fx.publishRetained(fx.topics.sign("s1"), SignFrameCodec.encode(new SignFrame("s1", "Bismarckplatz", 49.4098, 8.6935, 0,
+                    List.of(new SignLine(p0, "P0 frei", LineState.FREE, 12, "12", Arrow.LEFT)), Instant.now(), Instant.now().plusSeconds(600))));
             openMap(chrome, fx);
             chrome.waitUpTo(Duration.ofSeconds(5)).until(d -> !d.findElements(By.cssSelector(".pl-sign[data-sign-id='s1']")).isEmpty());
             assertThat(chrome.driver().findElement(By.cssSelector(".pl-sign[data-sign-id='s1'] .sign-text")).getText()).isEqualTo("P0 frei 12");
-            fx.publishRetained(fx.topics.sign("s1"), ("{\"name\":\"Bismarckplatz\",\"lat\":49.4098,\"lon\":8.6935,"
-                    + "\"lines\":[{\"text\":\"P0 besetzt\",\"arrow\":\"right\"}]}").getBytes(StandardCharsets.UTF_8));
+            fx.publishRetained(fx.topics.sign("s1"), SignFrameCodec.encode(new SignFrame("s1", "Bismarckplatz", 49.4098, 8.6935, 0,
+                    List.of(new SignLine(p0, "P0", LineState.FULL, null, "besetzt", Arrow.RIGHT)), Instant.now(), Instant.now().plusSeconds(600))));
             chrome.waitUpTo(Duration.ofSeconds(2)).until(d -> "P0 besetzt".equals(
                     d.findElement(By.cssSelector(".pl-sign[data-sign-id='s1'] .sign-text")).getText()));
             assertThat(chrome.driver().findElement(By.cssSelector(".pl-sign[data-sign-id='s1'] .sign-arrow")).getText()).isEqualTo("→");

@@ -1,5 +1,10 @@
 package de.parkleit.dashboard.browser;
 
+import de.parkleit.core.sign.Arrow;
+import de.parkleit.core.sign.LineState;
+import de.parkleit.core.sign.SignFrame;
+import de.parkleit.core.sign.SignFrameCodec;
+import de.parkleit.core.sign.SignLine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,8 +41,9 @@ class MarkupInjectionIT {
         try (DashboardFixture fx = DashboardFixture.start(DashboardConfig.forTests(TestBroker.uniqueRoot()), List.of(), city);
              HeadlessChrome chrome = HeadlessChrome.start(1280, 860)) {
             fx.publishState(new FacilityState("evil", 7, 50, FacilityStatus.OPEN, Trend.STEADY, Instant.now(), Set.of()));
-            fx.publishRetained(fx.topics.sign("evil-sign"), ("{\"name\":\"<b onmouseover=alert(3)>x</b>\",\"lat\":49.41,\"lon\":8.69,"
-                    + "\"lines\":[{\"text\":\"<svg onload=alert(4)>\",\"arrow\":\"left\"}]}").getBytes(StandardCharsets.UTF_8));
+            fx.publishRetained(fx.topics.sign("evil-sign"), SignFrameCodec.encode(new SignFrame("evil-sign", "<b onmouseover=alert(3)>x</b>",
+                    49.41, 8.69, 0, List.of(new SignLine("evil", "<svg onload=alert(4)>", LineState.FREE, 7, "7", Arrow.LEFT)),
+                    Instant.now(), Instant.now().plusSeconds(600))));
             chrome.driver().get(fx.baseUrl() + "?lang=en");
             chrome.waitUpTo(Duration.ofSeconds(15)).until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
             chrome.waitUpTo(Duration.ofSeconds(5)).until(d -> !d.findElements(By.cssSelector(".pl-sign")).isEmpty());
@@ -50,7 +56,7 @@ class MarkupInjectionIT {
                     .stream().anyMatch(e -> EVIL.equals(e.getText())));
             assertThat(chrome.driver().findElement(By.cssSelector(".pl-popup .popup-title")).getText()).isEqualTo(EVIL);
             assertThat(chrome.driver().findElement(By.cssSelector(".pl-popup")).getText()).contains("<script>alert(2)</script>");
-            assertThat(chrome.driver().findElement(By.cssSelector(".pl-sign .sign-text")).getText()).isEqualTo("<svg onload=alert(4)>");
+            assertThat(chrome.driver().findElement(By.cssSelector(".pl-sign .sign-text")).getText()).isEqualTo("<svg onload=alert(4)> 7");
 
             assertThat(chrome.driver().findElements(By.cssSelector("#facility-list img, .leaflet-marker-pane img, .pl-popup img, .pl-sign svg, .pl-sign b")))
                     .as("no element was created from data").isEmpty();

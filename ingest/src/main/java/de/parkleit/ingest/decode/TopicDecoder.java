@@ -26,7 +26,7 @@ public final class TopicDecoder {
         this.topics = topics;
         this.byKind = byKind.isEmpty() ? new EnumMap<>(TopicKind.class) : new EnumMap<>(byKind);
         this.senml = senml;
-        this.senmlPrefix = topics.root() + "/senml/";
+        this.senmlPrefix = topics.senmlPrefix();
     }
 
     /** Every format: native v1, LoRaWAN uplinks and SenML. */
@@ -50,7 +50,7 @@ public final class TopicDecoder {
 
     /** The filter of SenML topics: {@code {root}/senml/+}. */
     public static String senmlFilter(Topics topics) {
-        return topics.root() + "/senml/+";
+        return topics.senmlFilter();
     }
 
     /** Decodes one message; throws only {@link RejectedException}. */

@@ -1,5 +1,6 @@
 package de.parkleit.routing.guidance;
 
+import de.parkleit.core.guidance.Issued;
 import de.parkleit.routing.graph.GeoPoint;
 import java.time.Instant;
 import java.util.List;

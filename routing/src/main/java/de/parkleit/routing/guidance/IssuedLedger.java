@@ -1,5 +1,6 @@
 package de.parkleit.routing.guidance;
 
+import de.parkleit.core.guidance.Issued;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,5 +1,9 @@
 package de.parkleit.routing.signs;
 
+import de.parkleit.core.sign.SignFrame;
+import de.parkleit.core.sign.SignLine;
+import de.parkleit.core.sign.Arrow;
+import de.parkleit.core.sign.LineState;
 import de.parkleit.core.facility.Facility;
 import de.parkleit.core.operation.FacilityOperation;
 import de.parkleit.core.state.FacilityState;
@@ -126,7 +130,7 @@ public final class SignBoard {
     }
 
     private SignFrame frame(Sign s, Instant now) {
-        return new SignFrame(s, lines.get(s.id()), now, now.plus(config.validity()));
+        return new SignFrame(s.id(), s.name(), s.lat(), s.lon(), s.heading(), lines.get(s.id()), now, now.plus(config.validity()));
     }
 
     private List<Change> reevaluate(String facilityId, Instant now) {
@@ -168,7 +172,7 @@ public final class SignBoard {
         double occupancy = 100.0 * (1 - s.free() / (double) Math.max(1, s.capacity()));
         OccupancyLevel level = config.thresholds().next(levels.get(facilityId), Math.max(0, occupancy));
         levels.put(facilityId, level);
-        return new Shown(LineState.of(level), s.free());
+        return new Shown(lineState(level), s.free());
     }
 
     private List<SignLine> render(Sign s) {
@@ -232,8 +236,16 @@ public final class SignBoard {
     private static List<Change> merge(List<Change> changes) {
         Map<String, Change> bySign = new LinkedHashMap<>();
         for (Change c : changes) {
-            bySign.merge(c.frame().sign().id(), c, (a, b) -> new Change(b.frame(), a.why() + "; " + b.why()));
+            bySign.merge(c.frame().signId(), c, (a, b) -> new Change(b.frame(), a.why() + "; " + b.why()));
         }
         return List.copyOf(bySign.values());
+    }
+
+    private static LineState lineState(OccupancyLevel level) {
+        return switch (level) {
+            case FREE -> LineState.FREE;
+            case ALMOST_FULL -> LineState.ALMOST_FULL;
+            case FULL -> LineState.FULL;
+        };
     }
 }

@@ -37,7 +37,7 @@ public final class SignPacer {
     public List<SignBoard.Change> offer(List<SignBoard.Change> changes, Instant now) {
         List<SignBoard.Change> out = new ArrayList<>(changes.size());
         for (SignBoard.Change c : changes) {
-            String id = c.frame().sign().id();
+            String id = c.frame().signId();
             Held before = held.remove(id);
             int replaced = before == null ? 0 : before.replaced() + 1;
             if (ready(id, now)) {

@@ -1,5 +1,6 @@
 package de.parkleit.routing.signs;
 
+import de.parkleit.core.sign.Arrow;
 import de.parkleit.core.facility.Facility;
 import de.parkleit.routing.graph.GeoPoint;
 import de.parkleit.routing.graph.Snap;

@@ -1,5 +1,6 @@
 package de.parkleit.routing.guidance;
 
+import de.parkleit.core.guidance.Issued;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package de.parkleit.routing.signs;
 
+import de.parkleit.core.sign.Arrow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

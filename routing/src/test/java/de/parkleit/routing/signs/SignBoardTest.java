@@ -1,5 +1,10 @@
 package de.parkleit.routing.signs;
 
+import de.parkleit.core.sign.SignFrame;
+import de.parkleit.core.sign.SignLine;
+import de.parkleit.core.sign.Arrow;
+import de.parkleit.core.sign.LineState;
+import de.parkleit.core.sign.SignFrameCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.parkleit.core.facility.Facility;
@@ -39,7 +44,7 @@ class SignBoardTest {
     void showsDashesUntilDataArrivesThenCountsOrFrei() {
         assertThat(texts(board.frame("s1", T0))).containsExactly("P1 Poststraße —", "P2 Kaufhof —");
         List<SignBoard.Change> c = board.apply(state("p2", 40, 100, FacilityStatus.OPEN, T0), T0);
-        assertThat(c).extracting(ch -> ch.frame().sign().id()).containsExactly("s1", "s2");
+        assertThat(c).extracting(ch -> ch.frame().signId()).containsExactly("s1", "s2");
         assertThat(texts(board.frame("s1", T0))).containsExactly("P1 Poststraße —", "P2 Kaufhof 40");
         assertThat(texts(board.frame("s2", T0))).containsExactly("P2 Kaufhof frei");
         assertThat(c.get(0).why()).contains("P2 Kaufhof: free - -> 40 at 60.0 % occupancy, unknown -> free");
@@ -95,7 +100,7 @@ class SignBoardTest {
         for (int free : frees) {
             t = t.plusSeconds(30);
             for (SignBoard.Change c : board.apply(state("p2", free, 100, FacilityStatus.OPEN, t), t)) {
-                if (c.frame().sign().id().equals("s2")) {
+                if (c.frame().signId().equals("s2")) {
                     SignLine l = c.frame().lines().get(0);
                     shown.add(l.text() + "/" + l.state().wireName());
                 }
@@ -109,7 +114,7 @@ class SignBoardTest {
     void theAuditReasonNamesTheThresholdThatSwitched() {
         board.apply(state("p2", 10, 100, FacilityStatus.OPEN, T0), T0);
         List<SignBoard.Change> c = board.apply(state("p2", 5, 100, FacilityStatus.OPEN, T0.plusSeconds(5)), T0.plusSeconds(5));
-        assertThat(c).filteredOn(ch -> ch.frame().sign().id().equals("s2")).singleElement()
+        assertThat(c).filteredOn(ch -> ch.frame().signId().equals("s2")).singleElement()
                 .satisfies(ch -> assertThat(ch.why()).isEqualTo(
                         "P2 Kaufhof: free 10 -> 5 at 95.0 % occupancy, almost_full -> full (occupancy rose to >= 95 %)"));
     }

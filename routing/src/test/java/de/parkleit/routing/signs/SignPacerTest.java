@@ -1,5 +1,6 @@
 package de.parkleit.routing.signs;
 
+import de.parkleit.core.sign.SignLine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -53,11 +54,11 @@ class SignPacerTest {
 
     @Test
     void signsArePacedEachOnItsOwn() {
-        assertThat(pacer.offer(free("p1", 120, 200, T0), T0)).extracting(c -> c.frame().sign().id()).containsExactly("s1");
+        assertThat(pacer.offer(free("p1", 120, 200, T0), T0)).extracting(c -> c.frame().signId()).containsExactly("s1");
         Instant t = T0.plusMillis(300);
         // p2 is on both signs: s2 has sent nothing yet, s1 sent 300 ms ago
-        assertThat(pacer.offer(free("p2", 40, 100, t), t)).extracting(c -> c.frame().sign().id()).containsExactly("s2");
-        assertThat(pacer.due(T0.plusSeconds(1))).extracting(c -> c.frame().sign().id()).containsExactly("s1");
+        assertThat(pacer.offer(free("p2", 40, 100, t), t)).extracting(c -> c.frame().signId()).containsExactly("s2");
+        assertThat(pacer.due(T0.plusSeconds(1))).extracting(c -> c.frame().signId()).containsExactly("s1");
     }
 
     @Test

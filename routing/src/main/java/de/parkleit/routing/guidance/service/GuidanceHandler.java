@@ -1,12 +1,12 @@
 package de.parkleit.routing.guidance.service;
 
+import de.parkleit.core.guidance.Issued;
 import de.parkleit.platform.http.ApiException;
 import de.parkleit.platform.http.RouteContributor;
 import de.parkleit.routing.graph.GeoPoint;
 import de.parkleit.routing.guidance.GuidancePlan;
 import de.parkleit.routing.guidance.GuidancePlanner;
 import de.parkleit.routing.guidance.GuidanceRequestException;
-import de.parkleit.routing.guidance.Issued;
 import de.parkleit.routing.guidance.NoFacilityException;
 import de.parkleit.routing.network.OutsideNetworkException;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,5 +1,7 @@
 package de.parkleit.routing.guidance.service;
 
+import de.parkleit.core.guidance.Issued;
+import de.parkleit.core.codec.IssuedCodec;
 import de.parkleit.core.city.City;
 import de.parkleit.core.codec.FacilityOperationCodec;
 import de.parkleit.core.codec.FacilityStateCodec;
@@ -22,7 +24,6 @@ import de.parkleit.platform.store.TimeSeriesStore;
 import de.parkleit.routing.guidance.CrowFlyWalk;
 import de.parkleit.routing.guidance.GuidanceConfig;
 import de.parkleit.routing.guidance.GuidancePlanner;
-import de.parkleit.routing.guidance.Issued;
 import de.parkleit.routing.guidance.IssuedLedger;
 import de.parkleit.routing.guidance.LiveFacilities;
 import de.parkleit.routing.guidance.NetworkDriveRouter;
@@ -131,7 +132,7 @@ public final class GuidanceVerticle extends VerticleBase {
         this.health = health;
         this.clock = clock;
         this.topics = config.topics();
-        this.issuedTopic = IssuedCodec.topic(topics);
+        this.issuedTopic = topics.guidanceIssued();
         this.live = new LiveFacilities(city.facilities(), config.staleAfter());
         this.writer = new StoreEventWriter(store, registry);
         NetworkDriveRouter drive = new NetworkDriveRouter(network, city.facilities());
@@ -288,7 +289,13 @@ public final class GuidanceVerticle extends VerticleBase {
     private void onMessage(InboundMessage m) {
         try {
             if (m.topic().equals(issuedTopic)) {
-                Issued i = IssuedCodec.decode(m.payload());
+                Issued i;
+                try {
+                    i = IssuedCodec.decode(m.payload());
+                } catch (JsonCodecException e) {
+                    reject("invalid", m.topic() + ": bad recommendation: " + e.getMessage());
+                    return;
+                }
                 if (!i.instanceId().equals(config.instanceId())) {
                     count(ledger.add(i, clock.instant()) ? "issued_remote" : "issued_known");
                 }

@@ -1,16 +1,16 @@
 package de.parkleit.routing.guidance.service;
 
+import de.parkleit.core.sign.SignFrame;
+import de.parkleit.core.sign.Arrow;
+import de.parkleit.core.sign.SignFrameCodec;
 import de.parkleit.core.facility.Facility;
 import de.parkleit.core.operation.FacilityOperation;
 import de.parkleit.core.state.FacilityState;
 import de.parkleit.core.topic.Topics;
 import de.parkleit.platform.mqtt.MqttConnection;
 import de.parkleit.platform.store.SignDisplay;
-import de.parkleit.routing.signs.Arrow;
 import de.parkleit.routing.signs.Sign;
 import de.parkleit.routing.signs.SignBoard;
-import de.parkleit.routing.signs.SignFrame;
-import de.parkleit.routing.signs.SignFrameCodec;
 import de.parkleit.routing.signs.SignPacer;
 import de.parkleit.routing.signs.SignRoutes;
 import io.micrometer.core.instrument.Counter;
@@ -119,7 +119,7 @@ final class SignPublisher {
         for (SignFrame f : board.frames(now)) {
             send(f);
             audit(f, "start of the sign service");
-            pacer.sent(f.sign().id(), now);
+            pacer.sent(f.signId(), now);
         }
         LOG.info("{} signs published on {}", board.signs().size(), topics.signFilter());
     }
@@ -142,13 +142,13 @@ final class SignPublisher {
         if (mqtt == null) {
             return;
         }
-        mqtt.publish(topics.sign(f.sign().id()), SignFrameCodec.encode(f), 1, true)
-                .onFailure(e -> LOG.debug("publishing sign {} failed: {}", f.sign().id(), e.toString()));
+        mqtt.publish(topics.sign(f.signId()), SignFrameCodec.encode(f), 1, true)
+                .onFailure(e -> LOG.debug("publishing sign {} failed: {}", f.signId(), e.toString()));
         published.increment();
     }
 
     private void audit(SignFrame f, String why) {
         String text = f.text() + " || " + why;
-        writer.add(new SignDisplay(f.ts(), f.sign().id(), text.length() > 1024 ? text.substring(0, 1023) + "…" : text));
+        writer.add(new SignDisplay(f.ts(), f.signId(), text.length() > 1024 ? text.substring(0, 1023) + "…" : text));
     }
 }

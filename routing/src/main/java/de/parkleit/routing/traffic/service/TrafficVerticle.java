@@ -1,5 +1,7 @@
 package de.parkleit.routing.traffic.service;
 
+import de.parkleit.core.codec.JsonCodecException;
+import de.parkleit.core.codec.TrafficStateCodec;
 import de.parkleit.core.reading.TrafficReading;
 import de.parkleit.core.topic.Topics;
 import de.parkleit.platform.mqtt.InboundMessage;
@@ -10,9 +12,7 @@ import de.parkleit.routing.traffic.Detector;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.json.JsonObject;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -106,22 +106,16 @@ public final class TrafficVerticle extends VerticleBase {
             dirty.set(true);
         } catch (RuntimeException e) {
             rejected.incrementAndGet();
-            String cause = e.getClass().getSimpleName();
+            String cause = e instanceof JsonCodecException j ? j.reason() : e.getClass().getSimpleName();
             if (loggedCauses.add(cause)) {
                 LOG.warn("traffic state on {} rejected ({}): {}", msg.topic(), cause, e.getMessage());
             }
         }
     }
 
-    /** The reading in a retained traffic state ({@code {"id","ts","intervalS","count","speedKmh","occupancyPct"}}). */
+    /** The reading in a retained traffic state (the one codec: {@link TrafficStateCodec}). */
     static TrafficReading decode(String topic, byte[] payload) {
-        JsonObject j = new JsonObject(new String(payload, java.nio.charset.StandardCharsets.UTF_8));
-        String id = j.getString("id", topic.substring(topic.lastIndexOf('/') + 1));
-        Number speed = j.getNumber("speedKmh");
-        Number occupancy = j.getNumber("occupancyPct");
-        return new TrafficReading(id, Instant.parse(j.getString("ts")), j.getInteger("intervalS", 60),
-                j.getInteger("count", 0), speed == null ? null : speed.doubleValue(),
-                occupancy == null ? null : occupancy.doubleValue());
+        return TrafficStateCodec.decode(topic.substring(topic.lastIndexOf('/') + 1), payload);
     }
 
     private void tick() {

@@ -1,5 +1,6 @@
 package de.parkleit.routing.guidance.service;
 
+import de.parkleit.core.guidance.Issued;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.parkleit.core.facility.Facility;
@@ -11,7 +12,6 @@ import de.parkleit.platform.testing.TestHttp;
 import de.parkleit.routing.guidance.CrowFlyWalk;
 import de.parkleit.routing.guidance.GuidanceConfig;
 import de.parkleit.routing.guidance.GuidancePlanner;
-import de.parkleit.routing.guidance.Issued;
 import de.parkleit.routing.guidance.IssuedLedger;
 import de.parkleit.routing.guidance.LiveFacilities;
 import de.parkleit.routing.guidance.NetworkDriveRouter;

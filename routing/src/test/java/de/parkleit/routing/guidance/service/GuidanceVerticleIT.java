@@ -1,5 +1,6 @@
 package de.parkleit.routing.guidance.service;
 
+import de.parkleit.core.codec.IssuedCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -77,7 +78,7 @@ class GuidanceVerticleIT {
         }
         watcher = client("watch");
         watcher.subscribe(topics.signFilter(), 1, (t, m) -> signs.put(t.substring(t.lastIndexOf('/') + 1), json(m)));
-        watcher.subscribe(IssuedCodec.topic(topics), 1, (t, m) -> shared.add(json(m)));
+        watcher.subscribe(topics.guidanceIssued(), 1, (t, m) -> shared.add(json(m)));
 
         vertx = Vertx.vertx();
         Path folder = TestNetworks.repoFile("cities/heidelberg");

@@ -1,4 +1,4 @@
-package de.parkleit.routing.signs;
+package de.parkleit.core.sign;
 
 import java.util.Locale;
 
@@ -21,6 +21,16 @@ public enum Arrow {
     /** {@code straight}, {@code slight_left}, ... and {@code ""} for none, as on the sign topic. */
     public String wireName() {
         return this == NONE ? "" : name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The arrow for its wire name ({@code ""} is none); null if there is none, e.g. {@code back}, which is never sent. */
+    public static Arrow parseOrNull(String wireName) {
+        for (Arrow a : values()) {
+            if (a.wireName().equals(wireName)) {
+                return a;
+            }
+        }
+        return null;
     }
 
     public String glyph() {

@@ -1,4 +1,4 @@
-package de.parkleit.routing.guidance;
+package de.parkleit.core.guidance;
 
 import de.parkleit.core.Ids;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package de.parkleit.routing.signs;
+package de.parkleit.core.sign;
 
 /**
  * One line of a sign: facility name, what is shown for it and the arrow.
