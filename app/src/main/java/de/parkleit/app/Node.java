@@ -9,6 +9,7 @@ import de.parkleit.dashboard.DashboardVerticle;
 import de.parkleit.ingest.IngestConfig;
 import de.parkleit.ingest.IngestVerticle;
 import de.parkleit.platform.city.CityLoader;
+import de.parkleit.platform.config.SharedSettings;
 import de.parkleit.platform.config.ConfigException;
 import de.parkleit.platform.config.Env;
 import de.parkleit.platform.http.RouteContributor;
@@ -70,6 +71,8 @@ public final class Node implements AutoCloseable {
     private DashboardVerticle dashboard;
     private TimeSeriesStore store;
     private City city;
+    /** Topic root, stale-after, zone and instance id, read once for every service. */
+    private SharedSettings shared;
     private List<Detector> detectors = List.of();
     private String mqttUrl;
     private Future<?> backfill = Future.succeededFuture();
@@ -92,6 +95,7 @@ public final class Node implements AutoCloseable {
     private void boot(AppConfig cfg, Env env, Mode mode) {
         LOG.info("parkleit {} starting with {}", mode.name().toLowerCase(java.util.Locale.ROOT), cfg.describe());
         city = CityLoader.load(cfg.city(), AppConfig.CITY);
+        shared = SharedSettings.fromEnv(env, city.folder());
         detectors = loadDetectors();
         PortCheck.requireFree("0.0.0.0", cfg.httpPort(), AppConfig.HTTP_PORT);
         mqttUrl = startBrokerIfNeeded(cfg, env, mode);
@@ -107,7 +111,7 @@ public final class Node implements AutoCloseable {
         owned.add(JvmMetrics.bind(registry, vertx));
         health.register("store", () -> store.isHealthy() ? null : store.name() + " does not answer");
 
-        MqttSettings mqtt = new MqttSettings(mqttUrl, "parkleit-" + instanceId(env), false, cfg.mqttUsername(), cfg.mqttPassword());
+        MqttSettings mqtt = new MqttSettings(mqttUrl, "parkleit-" + shared.instanceId(), false, cfg.mqttUsername(), cfg.mqttPassword());
         SimulationClock simClock = simulationClock(env);
         Clock clock = simClock == null ? Clock.systemUTC() : simClock;
         List<RouteContributor> routes = new ArrayList<>();
@@ -132,7 +136,7 @@ public final class Node implements AutoCloseable {
             routes.add(simulationClockRoutes(simClock, guidance));
         }
         IngestConfig ingestConfig = IngestConfig.fromEnv(env, cfg.dataDir());
-        dashboard = new DashboardVerticle(DashboardConfig.fromEnv(env), mqtt.withClientId(mqtt.clientId() + "-web-" + shortRandom()),
+        dashboard = new DashboardVerticle(DashboardConfig.fromEnv(env, shared), mqtt.withClientId(mqtt.clientId() + "-web-" + shortRandom()),
                 city, routes, health, registry, store);
         await(vertx.deployVerticle(new IngestVerticle(ingestConfig, mqtt.withClientId(mqtt.clientId() + "-ingest"), city, store,
                 registry, health, clock)), "ingest");
@@ -181,7 +185,7 @@ public final class Node implements AutoCloseable {
             return null;
         }
         return new TrafficVerticle(mqtt.withClientId(mqtt.clientId() + "-traffic-" + shortRandom()),
-                new de.parkleit.core.topic.Topics(env.string("PARKLEIT_TOPIC_ROOT", de.parkleit.core.topic.Topics.DEFAULT_ROOT)),
+                shared.topics(),
                 network, detectors, pool, Clock.systemUTC());
     }
 
@@ -279,9 +283,6 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    private static String instanceId(Env env) {
-        return env.string("PARKLEIT_INSTANCE_ID", "node1");
-    }
 
     private static String shortRandom() {
         return Long.toHexString(Double.doubleToLongBits(Math.random())).substring(0, 6);

@@ -6,8 +6,10 @@ import de.parkleit.dashboard.opendata.OpenDataLicence;
 import de.parkleit.dashboard.ratelimit.RateLimit;
 import de.parkleit.platform.config.ConfigException;
 import de.parkleit.platform.config.Env;
+import de.parkleit.platform.config.SharedSettings;
 import java.net.URI;
 import java.util.Arrays;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,10 +29,12 @@ import java.util.Objects;
  * @param rateLimit         per-client budget on the public API ({@code PARKLEIT_HTTP_RATE_LIMIT}, {@code PARKLEIT_HTTP_RATE_BURST},
  *                          {@code PARKLEIT_HTTP_TRUST_PROXY})
  * @param openData          licence of the open-data exports ({@code PARKLEIT_OPENDATA_*})
+ * @param zone              the city's local time for the planner's charts ({@link SharedSettings#zone}:
+ *                          {@code PARKLEIT_TIMEZONE}, else the city's {@code timezone}, else UTC)
  */
 public record DashboardConfig(String bindHost, int httpPort, String topicRoot, String tileUrl, String tileAttribution,
                               List<String> corsOrigins, int maxStreams, AuthSettings auth, RateLimit rateLimit,
-                              OpenDataLicence openData) {
+                              OpenDataLicence openData, ZoneId zone) {
 
     public static final String PORT_VAR = "PARKLEIT_HTTP_PORT";
     public static final String OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
@@ -66,39 +70,57 @@ public record DashboardConfig(String bindHost, int httpPort, String topicRoot, S
         auth = auth == null ? AuthSettings.none() : auth;
         rateLimit = rateLimit == null ? RateLimit.defaults() : rateLimit;
         openData = openData == null ? OpenDataLicence.defaults() : openData;
+        zone = zone == null ? ZoneId.of("UTC") : zone;
+    }
+
+    /** In UTC. */
+    public DashboardConfig(String bindHost, int httpPort, String topicRoot, String tileUrl, String tileAttribution,
+                           List<String> corsOrigins, int maxStreams, AuthSettings auth, RateLimit rateLimit,
+                           OpenDataLicence openData) {
+        this(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, auth, rateLimit, openData, null);
     }
 
     /** Without login users, with default rate limit and licence (the phase-1 shape). */
     public DashboardConfig(String bindHost, int httpPort, String topicRoot, String tileUrl, String tileAttribution,
                            List<String> corsOrigins, int maxStreams) {
-        this(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, null, null, null);
+        this(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, null, null, null, null);
     }
 
     public DashboardConfig withAuth(AuthSettings a) {
-        return new DashboardConfig(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, a, rateLimit, openData);
+        return new DashboardConfig(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, a, rateLimit, openData, zone);
     }
 
     public DashboardConfig withRateLimit(RateLimit r) {
-        return new DashboardConfig(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, auth, r, openData);
+        return new DashboardConfig(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, auth, r, openData, zone);
     }
 
+    public DashboardConfig withZone(ZoneId z) {
+        return new DashboardConfig(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, auth, rateLimit, openData, z);
+    }
+
+    /** Without a city folder: the zone is {@code PARKLEIT_TIMEZONE}, else UTC. */
     public static DashboardConfig fromEnv(Env env) {
+        return fromEnv(env, SharedSettings.fromEnv(env, null));
+    }
+
+    /** @param shared the settings {@code app} read once: topic root and zone come from there */
+    public static DashboardConfig fromEnv(Env env, SharedSettings shared) {
         String cors = env.string("PARKLEIT_CORS_ORIGINS", "");
         return new DashboardConfig(
                 env.string("PARKLEIT_HTTP_HOST", "0.0.0.0"),
                 env.port(PORT_VAR, 8080),
-                env.string("PARKLEIT_TOPIC_ROOT", Topics.DEFAULT_ROOT),
+                shared.topicRoot(),
                 env.string("PARKLEIT_MAP_TILE_URL", OSM_TILES),
                 env.string("PARKLEIT_MAP_TILE_ATTRIBUTION", OSM_ATTRIBUTION),
                 Arrays.stream(cors.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
                 env.intInRange("PARKLEIT_HTTP_MAX_STREAMS", 2000, 1, 1_000_000),
-                AuthSettings.fromEnv(env), RateLimit.fromEnv(env), OpenDataLicence.fromEnv(env));
+                AuthSettings.fromEnv(env), RateLimit.fromEnv(env), OpenDataLicence.fromEnv(env), shared.zone());
     }
 
     /** Loopback, a free port, no tiles: what tests use. */
     public static DashboardConfig forTests(String topicRoot) {
         return new DashboardConfig("127.0.0.1", 0, topicRoot, null, OSM_ATTRIBUTION, List.of(), 100,
-                AuthSettings.none(), new RateLimit(100_000, 10_000, false), OpenDataLicence.defaults());
+                AuthSettings.none(), new RateLimit(100_000, 10_000, false), OpenDataLicence.defaults(), null);
     }
 
     public Topics topics() {

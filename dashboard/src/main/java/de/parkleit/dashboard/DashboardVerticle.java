@@ -39,10 +39,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
-import java.io.StringReader;
 import java.net.BindException;
-import java.nio.charset.StandardCharsets;
-import java.util.Properties;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -152,20 +149,12 @@ public final class DashboardVerticle extends VerticleBase {
         return openApi.undocumented();
     }
 
-    /** Reads the optional {@code detectors.geojson} and the time zone of {@code city.properties} without blocking. */
+    /** Reads the optional {@code detectors.geojson} without blocking (the zone comes with the config). */
     private Future<Void> loadCityFiles() {
         if (city.folder() == null) {
             return Future.succeededFuture();
         }
-        return readIfExists(city.folder().resolve("detectors.geojson"), bytes -> detectors = DetectorLocations.parse(bytes))
-                .compose(v -> readIfExists(city.folder().resolve("city.properties"), bytes -> {
-                    Properties p = new Properties();
-                    p.load(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
-                    String zone = p.getProperty("timezone");
-                    if (zone != null) {
-                        webApp.timezone(zone.strip());
-                    }
-                }));
+        return readIfExists(city.folder().resolve("detectors.geojson"), bytes -> detectors = DetectorLocations.parse(bytes));
     }
 
     private interface FileUse {

@@ -21,16 +21,10 @@ public final class WebAppHandler {
 
     private final DashboardConfig config;
     private final City city;
-    private volatile String timezone = "Europe/Berlin";
 
     public WebAppHandler(DashboardConfig config, City city) {
         this.config = config;
         this.city = city;
-    }
-
-    /** The city's time zone (from {@code city.properties}), used by the planner's charts. */
-    public void timezone(String zone) {
-        this.timezone = java.time.ZoneId.of(zone).getId();
     }
 
     public void mount(Router router) {
@@ -62,7 +56,7 @@ public final class WebAppHandler {
         }
         JsonObject o = new JsonObject()
                 .put("city", city.name())
-                .put("timezone", timezone)
+                .put("timezone", config.zone().getId())
                 .put("tileUrl", config.tileUrl())
                 .put("tileAttribution", config.tileAttribution())
                 .put("dataAttribution", "Facilities: ParkAPI / city open data; roads: © OpenStreetMap contributors (ODbL)");

@@ -2,9 +2,7 @@ package de.parkleit.routing.forecast;
 
 import de.parkleit.platform.config.ConfigException;
 import de.parkleit.platform.config.Env;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
+import de.parkleit.platform.config.SharedSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -12,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 
 /**
  * How guidance forecasts availability, read once from the environment.
@@ -70,30 +67,7 @@ public record ForecastConfig(boolean model, int historyWeeks, int warmupWeeks, D
                 env.intInRange(HISTORY_WEEKS, d.historyWeeks, 2, 10),
                 env.intInRange(WARMUP_WEEKS, d.warmupWeeks, 1, 8),
                 env.duration(RETRAIN, d.retrainEvery),
-                zone(env, cityFolder));
-    }
-
-    private static ZoneId zone(Env env, Path cityFolder) {
-        String id = env.raw("PARKLEIT_TIMEZONE").orElseGet(() -> cityZone(cityFolder));
-        try {
-            return ZoneId.of(id);
-        } catch (RuntimeException e) {
-            throw new ConfigException("PARKLEIT_TIMEZONE must be a zone id like Europe/Berlin, got \"" + id + "\"");
-        }
-    }
-
-    private static String cityZone(Path cityFolder) {
-        Path file = cityFolder == null ? null : cityFolder.resolve("city.properties");
-        if (file == null || !Files.isRegularFile(file)) {
-            return "UTC";
-        }
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file)) {
-            p.load(r);
-        } catch (IOException e) {
-            throw new ConfigException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        return p.getProperty("timezone", "UTC").trim();
+                SharedSettings.zone(env, cityFolder));
     }
 
     /** The effective configuration for the start-up log. */
