@@ -5,22 +5,13 @@ import { forecastBox } from './forecast.js';
 
 const TREND_ARROWS = { filling: '↗', steady: '→', emptying: '↘', unknown: '' };
 
-/** high | mid | low | full | closed | unknown */
+// The server decides the availability level once (core AvailabilityLevel, field `level` of the
+// facility JSON and the live push); the browser only maps it to its CSS names.
+const LEVELS = { plenty: 'high', few: 'mid', almost_full: 'low', full: 'full', closed: 'closed', stale: 'unknown' };
+
+/** high | mid | low | full | closed | unknown, from the server's level */
 export function level(f) {
-  if (f.status === 'closed' || f.status === 'reserved') {
-    return 'closed';
-  }
-  if (f.free === null || f.free === undefined || (f.flags || []).includes('stale')) {
-    return 'unknown';
-  }
-  if (f.free <= 0) {
-    return 'full';
-  }
-  const share = f.capacity > 0 ? f.free / f.capacity : 0;
-  if (share >= 0.2) {
-    return 'high';
-  }
-  return share >= 0.05 ? 'mid' : 'low';
+  return LEVELS[f.level] || 'unknown';
 }
 
 export function freeText(f) {

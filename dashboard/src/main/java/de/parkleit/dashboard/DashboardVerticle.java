@@ -5,9 +5,9 @@ import de.parkleit.dashboard.auth.AuthHandler;
 import de.parkleit.dashboard.facilities.FacilitiesHandler;
 import de.parkleit.dashboard.history.DetectorLocations;
 import de.parkleit.dashboard.history.TrafficHistoryHandler;
-import de.parkleit.dashboard.live.LiveStateView;
+import de.parkleit.core.live.LiveBoard;
 import de.parkleit.dashboard.live.LiveStreamHandler;
-import de.parkleit.dashboard.live.StateTopicListener;
+import de.parkleit.platform.live.StateSubscriber;
 import de.parkleit.dashboard.openapi.OpenApiHandler;
 import de.parkleit.dashboard.opendata.OpenDataHandler;
 import de.parkleit.dashboard.operations.OperationTopicListener;
@@ -70,7 +70,7 @@ public final class DashboardVerticle extends VerticleBase {
     private final TimeSeriesStore store;
     private List<DetectorLocations.Location> detectors = List.of();
 
-    private LiveStateView view;
+    private LiveBoard view;
     private MqttConnection mqtt;
     private LiveStreamHandler stream;
     private SignsHandler signs;
@@ -103,7 +103,7 @@ public final class DashboardVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        view = new LiveStateView(city.facilities(), clock);
+        view = new LiveBoard(city.facilities(), clock);
         stream = new LiveStreamHandler(vertx, view, config.maxStreams(), registry);
         SignView signView = new SignView();
         signs = new SignsHandler(signView, clock, registry);
@@ -115,7 +115,8 @@ public final class DashboardVerticle extends VerticleBase {
         mqtt = new MqttConnection(context, own, false);
         MqttMetrics.register(registry, mqtt);
         DeadLetterLog deadLetters = new DeadLetterLog(clock.instant());
-        inbound = new InboundRouter(config.topics(), new StateTopicListener(config.topics(), view, registry),
+        inbound = new InboundRouter(config.topics(), new StateSubscriber(config.topics(), view, registry,
+                "parkleit.dashboard.state.messages", "facility state messages received by the dashboard, by outcome"),
                 new OperationTopicListener(view, registry), signs, deadLetters, clock);
         mqtt.messageHandler(inbound::handle);
         health.register("dashboard-mqtt", () -> mqtt.isConnected() ? null : "not connected to " + own.url());

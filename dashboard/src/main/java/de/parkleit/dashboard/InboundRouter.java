@@ -2,7 +2,7 @@ package de.parkleit.dashboard;
 
 import de.parkleit.core.topic.TopicMatch;
 import de.parkleit.core.topic.Topics;
-import de.parkleit.dashboard.live.StateTopicListener;
+import de.parkleit.platform.live.StateSubscriber;
 import de.parkleit.dashboard.operations.OperationTopicListener;
 import de.parkleit.dashboard.quality.DeadLetterLog;
 import de.parkleit.dashboard.signs.SignsHandler;
@@ -19,13 +19,13 @@ final class InboundRouter {
     private static final Logger LOG = LoggerFactory.getLogger(InboundRouter.class);
 
     private final Topics topics;
-    private final StateTopicListener states;
+    private final StateSubscriber states;
     private final OperationTopicListener operations;
     private final SignsHandler signs;
     private final DeadLetterLog deadLetters;
     private final Clock clock;
 
-    InboundRouter(Topics topics, StateTopicListener states, OperationTopicListener operations, SignsHandler signs,
+    InboundRouter(Topics topics, StateSubscriber states, OperationTopicListener operations, SignsHandler signs,
                   DeadLetterLog deadLetters, Clock clock) {
         this.topics = topics;
         this.states = states;

@@ -2,7 +2,7 @@ package de.parkleit.dashboard.facilities;
 
 import de.parkleit.core.Ids;
 import de.parkleit.dashboard.live.FacilityJson;
-import de.parkleit.dashboard.live.LiveStateView;
+import de.parkleit.core.live.LiveBoard;
 import de.parkleit.platform.http.ApiException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -10,9 +10,9 @@ import io.vertx.ext.web.RoutingContext;
 /** {@code GET /api/v1/facilities} and {@code GET /api/v1/facilities/{id}}. */
 public final class FacilitiesHandler {
 
-    private final LiveStateView view;
+    private final LiveBoard view;
 
-    public FacilitiesHandler(LiveStateView view) {
+    public FacilitiesHandler(LiveBoard view) {
         this.view = view;
     }
 

@@ -1,6 +1,8 @@
 package de.parkleit.dashboard.live;
 
+import de.parkleit.core.live.LiveBoard;
 import de.parkleit.core.facility.Facility;
+import de.parkleit.core.live.AvailabilityLevel;
 import de.parkleit.core.operation.FacilityOperation;
 import de.parkleit.core.state.FacilityState;
 import io.vertx.core.json.JsonArray;
@@ -10,6 +12,7 @@ import java.util.Optional;
 /**
  * The public JSON of a facility with its live state: the same shape in the API and the push stream.
  * An operator override in force replaces the status and is shown with its reason and end.
+ * {@code level} is the {@link AvailabilityLevel} decided here, once, for the browser to show.
  */
 public final class FacilityJson {
 
@@ -32,19 +35,20 @@ public final class FacilityJson {
                 .put("status", op.map(x -> x.status().wireName()).orElse(s.status().wireName()))
                 .put("trend", s.trend().wireName())
                 .put("updatedAt", s.updatedAt() == null ? null : s.updatedAt().toString())
-                .put("flags", flags);
+                .put("flags", flags)
+                .put("level", AvailabilityLevel.of(s, op.orElse(null), capacity).wireName());
         op.ifPresent(x -> o.put("operation", new JsonObject().put("status", x.status().wireName())
                 .put("reason", x.reason()).put("until", x.until().toString())));
         return o;
     }
 
     /** One facility of the view; the view must have it. */
-    public static JsonObject of(LiveStateView view, String id) {
+    public static JsonObject of(LiveBoard view, String id) {
         return of(view.facility(id).orElseThrow(), view.state(id).orElseThrow(), view.activeOperation(id));
     }
 
     /** Every facility of the view with its state, in city order. */
-    public static JsonArray all(LiveStateView view) {
+    public static JsonArray all(LiveBoard view) {
         JsonArray a = new JsonArray();
         for (Facility f : view.facilities()) {
             a.add(of(view, f.id()));

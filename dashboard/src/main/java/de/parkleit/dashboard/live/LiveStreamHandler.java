@@ -1,5 +1,6 @@
 package de.parkleit.dashboard.live;
 
+import de.parkleit.core.live.LiveBoard;
 import de.parkleit.platform.http.ApiException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -50,7 +51,7 @@ public final class LiveStreamHandler {
     }
 
     private final Vertx vertx;
-    private final LiveStateView view;
+    private final LiveBoard view;
     private final int maxStreams;
     private final Limits limits;
     private final Map<HttpServerResponse, LiveClient> clients = new LinkedHashMap<>();
@@ -65,11 +66,11 @@ public final class LiveStreamHandler {
     private long heartbeatTimer = -1;
     private long sweepTimer = -1;
 
-    public LiveStreamHandler(Vertx vertx, LiveStateView view, int maxStreams, MeterRegistry registry) {
+    public LiveStreamHandler(Vertx vertx, LiveBoard view, int maxStreams, MeterRegistry registry) {
         this(vertx, view, maxStreams, registry, Limits.DEFAULT);
     }
 
-    public LiveStreamHandler(Vertx vertx, LiveStateView view, int maxStreams, MeterRegistry registry, Limits limits) {
+    public LiveStreamHandler(Vertx vertx, LiveBoard view, int maxStreams, MeterRegistry registry, Limits limits) {
         this.vertx = vertx;
         this.view = view;
         this.maxStreams = maxStreams;

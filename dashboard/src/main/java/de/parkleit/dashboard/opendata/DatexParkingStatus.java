@@ -2,7 +2,7 @@ package de.parkleit.dashboard.opendata;
 
 import de.parkleit.core.facility.Facility;
 import de.parkleit.dashboard.live.FacilityJson;
-import de.parkleit.dashboard.live.LiveStateView;
+import de.parkleit.core.live.LiveBoard;
 import io.vertx.core.json.JsonObject;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -30,7 +30,7 @@ final class DatexParkingStatus {
     private DatexParkingStatus() {
     }
 
-    static String write(LiveStateView view, String city, OpenDataLicence licence, Instant now) {
+    static String write(LiveBoard view, String city, OpenDataLicence licence, Instant now) {
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);

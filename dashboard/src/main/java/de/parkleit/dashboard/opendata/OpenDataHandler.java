@@ -1,7 +1,7 @@
 package de.parkleit.dashboard.opendata;
 
 import de.parkleit.dashboard.live.FacilityJson;
-import de.parkleit.dashboard.live.LiveStateView;
+import de.parkleit.core.live.LiveBoard;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -17,11 +17,11 @@ public final class OpenDataHandler {
 
     public static final String BASE = "/api/v1/opendata";
 
-    private final LiveStateView view;
+    private final LiveBoard view;
     private final String city;
     private final OpenDataLicence licence;
 
-    public OpenDataHandler(LiveStateView view, String city, OpenDataLicence licence) {
+    public OpenDataHandler(LiveBoard view, String city, OpenDataLicence licence) {
         this.view = view;
         this.city = city;
         this.licence = licence;

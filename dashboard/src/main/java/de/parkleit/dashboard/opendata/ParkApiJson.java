@@ -3,7 +3,7 @@ package de.parkleit.dashboard.opendata;
 import de.parkleit.core.facility.Facility;
 import de.parkleit.core.facility.FacilityType;
 import de.parkleit.dashboard.live.FacilityJson;
-import de.parkleit.dashboard.live.LiveStateView;
+import de.parkleit.core.live.LiveBoard;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -19,7 +19,7 @@ final class ParkApiJson {
     private ParkApiJson() {
     }
 
-    static JsonObject city(LiveStateView view, String city, OpenDataLicence licence, Instant now) {
+    static JsonObject city(LiveBoard view, String city, OpenDataLicence licence, Instant now) {
         JsonArray lots = new JsonArray();
         Instant newest = null;
         for (Facility f : view.facilities()) {

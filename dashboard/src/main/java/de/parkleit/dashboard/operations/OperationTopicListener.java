@@ -3,7 +3,7 @@ package de.parkleit.dashboard.operations;
 import de.parkleit.core.codec.FacilityOperationCodec;
 import de.parkleit.core.codec.JsonCodecException;
 import de.parkleit.core.operation.FacilityOperation;
-import de.parkleit.dashboard.live.LiveStateView;
+import de.parkleit.core.live.LiveBoard;
 import de.parkleit.platform.mqtt.InboundMessage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,10 +15,10 @@ public final class OperationTopicListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(OperationTopicListener.class);
 
-    private final LiveStateView view;
+    private final LiveBoard view;
     private final MeterRegistry registry;
 
-    public OperationTopicListener(LiveStateView view, MeterRegistry registry) {
+    public OperationTopicListener(LiveBoard view, MeterRegistry registry) {
         this.view = view;
         this.registry = registry;
     }

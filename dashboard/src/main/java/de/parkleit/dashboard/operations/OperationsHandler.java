@@ -7,7 +7,7 @@ import de.parkleit.core.reading.FacilityStatus;
 import de.parkleit.core.topic.Topics;
 import de.parkleit.dashboard.auth.AuthHandler;
 import de.parkleit.dashboard.auth.PlannerUser;
-import de.parkleit.dashboard.live.LiveStateView;
+import de.parkleit.core.live.LiveBoard;
 import de.parkleit.platform.http.ApiException;
 import de.parkleit.platform.mqtt.MqttConnection;
 import io.vertx.core.Handler;
@@ -32,11 +32,11 @@ public final class OperationsHandler {
     private static final Logger LOG = LoggerFactory.getLogger(OperationsHandler.class);
     static final Duration MAX_DURATION = Duration.ofDays(90);
 
-    private final LiveStateView view;
+    private final LiveBoard view;
     private final Topics topics;
     private final MqttConnection mqtt;
 
-    public OperationsHandler(LiveStateView view, Topics topics, MqttConnection mqtt) {
+    public OperationsHandler(LiveBoard view, Topics topics, MqttConnection mqtt) {
         this.view = view;
         this.topics = topics;
         this.mqtt = mqtt;

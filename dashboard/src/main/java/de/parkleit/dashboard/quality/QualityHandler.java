@@ -5,7 +5,7 @@ import de.parkleit.core.reading.FacilityStatus;
 import de.parkleit.core.state.FacilityState;
 import de.parkleit.dashboard.auth.AuthHandler;
 import de.parkleit.dashboard.auth.PlannerUser;
-import de.parkleit.dashboard.live.LiveStateView;
+import de.parkleit.core.live.LiveBoard;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -21,10 +21,10 @@ import java.util.TreeMap;
  */
 public final class QualityHandler {
 
-    private final LiveStateView view;
+    private final LiveBoard view;
     private final DeadLetterLog deadLetters;
 
-    public QualityHandler(LiveStateView view, DeadLetterLog deadLetters) {
+    public QualityHandler(LiveBoard view, DeadLetterLog deadLetters) {
         this.view = view;
         this.deadLetters = deadLetters;
     }

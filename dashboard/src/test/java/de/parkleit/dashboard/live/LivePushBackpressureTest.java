@@ -1,5 +1,6 @@
 package de.parkleit.dashboard.live;
 
+import de.parkleit.core.live.LiveBoard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,7 +39,7 @@ class LivePushBackpressureTest {
     final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final List<Facility> facilities = DashboardFixture.heidelberg().facilities();
     final Instant t0 = Instant.parse("2026-11-26T12:00:00Z");
-    LiveStateView view;
+    LiveBoard view;
     int port;
 
     @AfterEach
@@ -49,7 +50,7 @@ class LivePushBackpressureTest {
     private void start(LiveStreamHandler.Limits limits) throws Exception {
         CompletableFuture<Integer> listening = new CompletableFuture<>();
         context.runOnContext(v -> {
-            view = new LiveStateView(facilities);
+            view = new LiveBoard(facilities);
             LiveStreamHandler handler = new LiveStreamHandler(vertx, view, 100, registry, limits);
             Router router = Router.router(vertx);
             handler.mount(router);

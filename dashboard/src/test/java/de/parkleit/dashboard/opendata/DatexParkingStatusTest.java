@@ -8,7 +8,7 @@ import de.parkleit.core.operation.FacilityOperation;
 import de.parkleit.core.reading.FacilityStatus;
 import de.parkleit.core.state.FacilityState;
 import de.parkleit.core.state.Trend;
-import de.parkleit.dashboard.live.LiveStateView;
+import de.parkleit.core.live.LiveBoard;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -65,7 +65,7 @@ class DatexParkingStatusTest {
             new Facility("reserved", "Reserved", FacilityType.UNDERGROUND, 49.41, 8.73, 60, ""));
 
     private Element export() throws Exception {
-        LiveStateView view = new LiveStateView(facilities, Clock.fixed(now, ZoneOffset.UTC));
+        LiveBoard view = new LiveBoard(facilities, Clock.fixed(now, ZoneOffset.UTC));
         view.apply(new FacilityState("open", 150, 200, FacilityStatus.OPEN, Trend.FILLING, now.minusSeconds(30), Set.of()));
         view.apply(new FacilityState("full", 0, 100, FacilityStatus.OPEN, Trend.STEADY, now.minusSeconds(30), Set.of()));
         view.apply(new FacilityState("closed", 20, 80, FacilityStatus.OPEN, Trend.STEADY, now.minusSeconds(30), Set.of()));
