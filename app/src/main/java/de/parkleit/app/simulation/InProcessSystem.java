@@ -1,5 +1,6 @@
 package de.parkleit.app.simulation;
 
+import de.parkleit.core.live.LiveBoard;
 import de.parkleit.core.city.City;
 import de.parkleit.core.topic.Topics;
 import de.parkleit.platform.city.CityLoader;
@@ -72,7 +73,7 @@ public final class InProcessSystem implements SystemUnderTest {
                 new CrowFlyWalk(config.walkDetour(), config.walkSpeedKmh()), new IssuedLedger(), SearchTimeCurve.DEFAULT, clock);
         InProcessIngest ingest = new InProcessIngest(city.facilities(), new Topics(config.topicRoot()), config.staleAfter(), zone,
                 clock, s -> {
-                    if (live.apply(s) == LiveFacilities.Outcome.APPLIED) {
+                    if (live.apply(s) == LiveBoard.Outcome.APPLIED) {
                         forecast.observe(s);
                     }
                 });

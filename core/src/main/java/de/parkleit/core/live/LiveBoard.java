@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -34,7 +33,9 @@ public final class LiveBoard {
     private final Map<String, Facility> facilities;
     private final Map<String, FacilityState> states = new ConcurrentHashMap<>();
     private final Map<String, FacilityOperation> operations = new ConcurrentHashMap<>();
-    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    /** Copy-on-write array: the per-state path iterates it without allocating. */
+    @SuppressWarnings("unchecked")
+    private volatile Consumer<String>[] listeners = new Consumer[0];
 
     public LiveBoard(List<Facility> facilities, Clock clock) {
         this.clock = clock;
@@ -51,8 +52,10 @@ public final class LiveBoard {
     }
 
     /** Called with the facility id after each change of its state or override. */
-    public void addListener(Consumer<String> l) {
-        listeners.add(l);
+    public synchronized void addListener(Consumer<String> l) {
+        Consumer<String>[] next = java.util.Arrays.copyOf(listeners, listeners.length + 1);
+        next[listeners.length] = l;
+        listeners = next;
     }
 
     /** Applies a state unless it is for another city's facility, older than the one held, or equal to it. */
@@ -124,6 +127,21 @@ public final class LiveBoard {
     public Optional<FacilityOperation> activeOperation(String id) {
         FacilityOperation o = operations.get(id);
         return o != null && o.isActiveAt(clock.instant()) ? Optional.of(o) : Optional.empty();
+    }
+
+    /** Like {@link #state}, without the Optional (for per-state paths): null for other ids. */
+    public FacilityState stateOf(String id) {
+        return states.get(id);
+    }
+
+    /** Like {@link #operation}, without the Optional (for per-state paths): the override held, or null. */
+    public FacilityOperation operationOf(String id) {
+        return operations.get(id);
+    }
+
+    /** The override held for a facility, active or not (callers with their own clock check {@code isActiveAt}). */
+    public Optional<FacilityOperation> operation(String id) {
+        return Optional.ofNullable(operations.get(id));
     }
 
     /** Every override held, active or not yet started, in city order. */

@@ -32,6 +32,9 @@ public final class StateSubscriber {
 
     private static final Logger LOG = LoggerFactory.getLogger(StateSubscriber.class);
 
+    private static final String[] OUTCOMES = java.util.Arrays.stream(LiveBoard.Outcome.values())
+            .map(o -> o.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+
     private final Topics topics;
     private final LiveBoard board;
     private final MeterRegistry registry;
@@ -62,32 +65,32 @@ public final class StateSubscriber {
         return mqtt.subscribe(filter(), qos);
     }
 
-    /** One message: the board's outcome when a state was offered to it, else empty (and counted). */
-    public Optional<LiveBoard.Outcome> handle(InboundMessage m) {
+    /** One message: the board's outcome when a state was offered to it, else null (and counted). */
+    public LiveBoard.Outcome handle(InboundMessage m) {
         try {
             Optional<TopicMatch> match = topics.match(m.topic());
             if (match.isEmpty() || match.get().kind() != TopicKind.FACILITY_STATE) {
                 count("ignored_topic");
-                return Optional.empty();
+                return null;
             }
             if (m.payload().length == 0) {
                 count("cleared");
-                return Optional.empty();
+                return null;
             }
             FacilityState s = FacilityStateCodec.decode(m.payload());
             if (!s.facilityId().equals(match.get().id())) {
                 reject("id_mismatch", m.topic() + " carries state of " + s.facilityId());
-                return Optional.empty();
+                return null;
             }
             LiveBoard.Outcome o = board.apply(s);
-            count(o.name().toLowerCase(Locale.ROOT));
-            return Optional.of(o);
+            count(OUTCOMES[o.ordinal()]);
+            return o;
         } catch (JsonCodecException e) {
             reject("bad_payload", m.topic() + ": " + e.getMessage());
         } catch (RuntimeException e) {
             reject("invalid_state", m.topic() + ": " + e.getMessage());
         }
-        return Optional.empty();
+        return null;
     }
 
     private void reject(String cause, String detail) {
@@ -100,7 +103,11 @@ public final class StateSubscriber {
     }
 
     private void count(String result) {
-        counters.computeIfAbsent(result, r -> Counter.builder(meterName).tag("result", r).description(description)
-                .register(registry)).increment();
+        Counter c = counters.get(result);
+        if (c == null) {
+            c = counters.computeIfAbsent(result, r -> Counter.builder(meterName).tag("result", r).description(description)
+                    .register(registry));
+        }
+        c.increment();
     }
 }

@@ -5,6 +5,7 @@ import de.parkleit.core.sign.SignLine;
 import de.parkleit.core.sign.Arrow;
 import de.parkleit.core.sign.LineState;
 import de.parkleit.core.facility.Facility;
+import de.parkleit.core.live.LiveBoard;
 import de.parkleit.core.operation.FacilityOperation;
 import de.parkleit.core.state.FacilityState;
 import de.parkleit.routing.guidance.Availability;
@@ -39,14 +40,22 @@ public final class SignBoard {
     private final Map<String, Facility> facilities = new HashMap<>();
     private final Map<String, List<Sign>> signsOf = new HashMap<>();
     private final SignsConfig config;
-    private final Map<String, FacilityState> states = new HashMap<>();
-    private final Map<String, FacilityOperation> operations = new HashMap<>();
+    /** The live states and operator overrides: the one board, shared with guidance (no copy here). */
+    private final LiveBoard live;
     private final Map<String, OccupancyLevel> levels = new HashMap<>();
     private final Map<String, Shown> shown = new HashMap<>();
     private final Map<String, Map<String, Arrow>> arrows = new HashMap<>();
     private final Map<String, List<SignLine>> lines = new HashMap<>();
 
+    /** With a board of its own (tests, tools). */
     public SignBoard(List<Sign> signs, List<Facility> facilities, SignsConfig config) {
+        this(signs, new LiveBoard(facilities), config);
+    }
+
+    /** Reading states and overrides from {@code live}, which the caller keeps up to date. */
+    public SignBoard(List<Sign> signs, LiveBoard live, SignsConfig config) {
+        this.live = Objects.requireNonNull(live, "live");
+        List<Facility> facilities = live.facilities();
         this.config = Objects.requireNonNull(config, "config");
         facilities.forEach(f -> this.facilities.put(f.id(), f));
         for (Sign s : signs) {
@@ -59,7 +68,6 @@ public final class SignBoard {
             }
         }
         facilities.forEach(f -> {
-            states.put(f.id(), FacilityState.unknown(f.id(), f.capacity()));
             shown.put(f.id(), new Shown(LineState.UNKNOWN, null));
         });
         for (Sign s : signs) {
@@ -76,7 +84,7 @@ public final class SignBoard {
         if (!facilities.containsKey(s.facilityId())) {
             return List.of();
         }
-        states.put(s.facilityId(), s);
+        live.apply(s);
         return reevaluate(s.facilityId(), now);
     }
 
@@ -85,11 +93,7 @@ public final class SignBoard {
         if (!facilities.containsKey(facilityId)) {
             return List.of();
         }
-        if (op == null) {
-            operations.remove(facilityId);
-        } else {
-            operations.put(facilityId, op);
-        }
+        live.applyOperation(facilityId, op);
         return reevaluate(facilityId, now);
     }
 
@@ -159,8 +163,8 @@ public final class SignBoard {
     }
 
     private Shown decide(String facilityId, Instant now) {
-        FacilityState s = states.get(facilityId);
-        Availability a = LiveFacilities.classify(s, operations.get(facilityId), now, config.staleAfter());
+        FacilityState s = live.stateOf(facilityId);
+        Availability a = LiveFacilities.classify(s, live.operationOf(facilityId), now, config.staleAfter());
         if (a == Availability.CLOSED || a == Availability.RESERVED) {
             levels.remove(facilityId);
             return new Shown(LineState.CLOSED, null);
@@ -194,7 +198,7 @@ public final class SignBoard {
     }
 
     private String reason(String id, Shown before, Shown after, OccupancyLevel levelBefore, Instant now) {
-        FacilityState s = states.get(id);
+        FacilityState s = live.stateOf(id);
         String head = name(id) + ": ";
         return switch (after.state()) {
             case CLOSED -> head + closedReason(id, s, now);
@@ -211,7 +215,7 @@ public final class SignBoard {
     }
 
     private String closedReason(String id, FacilityState s, Instant now) {
-        FacilityOperation op = operations.get(id);
+        FacilityOperation op = live.operationOf(id);
         if (op != null && op.isActiveAt(now)) {
             return op.status().wireName() + " by operator " + op.by() + " until " + op.until() + " (" + op.reason() + ")";
         }

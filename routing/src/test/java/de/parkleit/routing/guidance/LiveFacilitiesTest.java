@@ -1,5 +1,6 @@
 package de.parkleit.routing.guidance;
 
+import de.parkleit.core.live.LiveBoard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.parkleit.core.facility.Facility;
@@ -67,12 +68,12 @@ class LiveFacilitiesTest {
 
     @Test
     void ignoresOlderStatesAndOtherCities() {
-        assertThat(live.apply(state(40, FacilityStatus.OPEN, NOW, Set.of()))).isEqualTo(LiveFacilities.Outcome.APPLIED);
-        assertThat(live.apply(state(40, FacilityStatus.OPEN, NOW, Set.of()))).isEqualTo(LiveFacilities.Outcome.UNCHANGED);
+        assertThat(live.apply(state(40, FacilityStatus.OPEN, NOW, Set.of()))).isEqualTo(LiveBoard.Outcome.APPLIED);
+        assertThat(live.apply(state(40, FacilityStatus.OPEN, NOW, Set.of()))).isEqualTo(LiveBoard.Outcome.UNCHANGED);
         assertThat(live.apply(state(10, FacilityStatus.OPEN, NOW.minusSeconds(1), Set.of())))
-                .isEqualTo(LiveFacilities.Outcome.OUT_OF_ORDER);
+                .isEqualTo(LiveBoard.Outcome.OUT_OF_ORDER);
         assertThat(live.apply(new FacilityState("x9", 1, 10, FacilityStatus.OPEN, Trend.STEADY, NOW, Set.of())))
-                .isEqualTo(LiveFacilities.Outcome.UNKNOWN_FACILITY);
+                .isEqualTo(LiveBoard.Outcome.UNKNOWN_FACILITY);
         assertThat(live.state("p1").free()).isEqualTo(40);
     }
 }

@@ -1,5 +1,6 @@
 package de.parkleit.routing.guidance.service;
 
+import de.parkleit.core.live.LiveBoard;
 import de.parkleit.core.guidance.Issued;
 import de.parkleit.core.codec.IssuedCodec;
 import de.parkleit.core.city.City;
@@ -169,7 +170,7 @@ public final class GuidanceVerticle extends VerticleBase {
         try {
             var list = SignsFile.read(signsConfig.signsFile(), ids);
             list.forEach(routes::place);
-            SignBoard board = new SignBoard(list, city.facilities(), signsConfig);
+            SignBoard board = new SignBoard(list, live.board(), signsConfig);
             return new SignPublisher(board, routes, city.facilities(), topics, writer, registry, clock,
                     new SignPacer(signsConfig.minInterval()));
         } catch (IllegalArgumentException e) {
@@ -315,9 +316,9 @@ public final class GuidanceVerticle extends VerticleBase {
                 reject("id_mismatch", m.topic() + " carries the state of " + s.facilityId());
                 return;
             }
-            LiveFacilities.Outcome o = live.apply(s);
+            LiveBoard.Outcome o = live.apply(s);
             count(o.name().toLowerCase(java.util.Locale.ROOT));
-            if (o == LiveFacilities.Outcome.APPLIED) {
+            if (o == LiveBoard.Outcome.APPLIED) {
                 forecast.observe(s);
                 if (signs != null) {
                     signs.onState(s);
