@@ -1,6 +1,6 @@
 /**
  * The signs layer: what each variable message sign shows, from the retained {@code signs/{id}}
- * topics, with positions from the payload or the city's {@code signs.geojson}, and an audit log
- * of every change this instance saw.
+ * topics (decoded by the one codec, {@code core.sign.SignFrameCodec}; name and position come
+ * with each frame), and an audit log of every change this instance saw.
  */
 package de.parkleit.dashboard.signs;
