@@ -25,28 +25,6 @@ public final class Backtest {
         this.err = err;
     }
 
-    public static void main(String[] args) {
-        System.exit(new Backtest(System.out, System.err).run(args));
-    }
-
-    /** Runs with command-line arguments; returns the exit code (0 ok, 2 bad usage, 1 failure). */
-    public int run(String[] args) {
-        BacktestOptions options;
-        try {
-            options = BacktestOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            return 2;
-        }
-        try {
-            run(options);
-            return 0;
-        } catch (IOException | RuntimeException e) {
-            err.println("backtest failed: " + e.getMessage());
-            return 1;
-        }
-    }
-
     /** Runs the backtest and returns its scores (also printed). */
     public BacktestScores run(BacktestOptions o) throws IOException {
         long started = System.nanoTime();

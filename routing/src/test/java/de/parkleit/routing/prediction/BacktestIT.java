@@ -53,10 +53,10 @@ class BacktestIT {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Backtest backtest = new Backtest(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
-        BacktestOptions options = BacktestOptions.parse(new String[] {
-            "--occupancy", DATA.resolve("parking_free_muenster_2024-01_to_2024-10.csv.gz").toString(),
-            "--lots", DATA.resolve("parking_lots_muenster.csv").toString(),
-            "--train-until", "2024-04-15", "--test-until", "2024-04-29", "--svg", svg.toString()});
+        BacktestOptions options = new BacktestOptions(DATA.resolve("parking_free_muenster_2024-01_to_2024-10.csv.gz"),
+                java.util.Optional.of(DATA.resolve("parking_lots_muenster.csv")), java.time.LocalDate.parse("2024-04-15"),
+                java.util.Optional.of(java.time.LocalDate.parse("2024-04-29")), java.time.ZoneId.of("Europe/Berlin"),
+                java.util.Optional.of(svg), false, ModelSettings.defaults());
 
         BacktestScores scores = backtest.run(options);
 

@@ -14,7 +14,8 @@ import java.util.function.Function;
  * {@code simulate}: runs a scenario without guidance (control) and, with {@code --guidance on},
  * again with guidance at the given compliance on the same trips (treatment), and writes the report.
  * Fast mode runs on a virtual clock against the system the app supplies (in-process adapters) or,
- * run standalone, against {@link ReferenceSystem}; real mode talks to a running parkleit.
+ * run standalone, against {@link ReferenceSystem}; real mode talks to a running parkleit. The command line
+ * ({@code parkleit simulate}) is parsed by the app's picocli {@code SimulateTool}.
  */
 public final class SimulateCommand {
 
@@ -32,33 +33,6 @@ public final class SimulateCommand {
     /** @param fastSystem builds the system fast mode runs against (the app's in-process adapters) */
     public SimulateCommand(Function<SimulateOptions, SystemUnderTest> fastSystem) {
         this.fastSystem = fastSystem;
-    }
-
-    public static void main(String[] args) {
-        System.exit(new SimulateCommand().run(args));
-    }
-
-    /** Runs with the process's streams; returns the exit code (0 ok, 2 bad arguments, 1 failure). */
-    public int run(String[] args) {
-        SimulateOptions o;
-        try {
-            if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-                System.out.print(SimulateOptions.USAGE);
-                return 0;
-            }
-            o = SimulateOptions.parse(args);
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
-            System.err.println(e.getMessage());
-            return 2;
-        }
-        try {
-            Outcome r = execute(o, args, System.out, o.quiet() ? null : System.err);
-            System.out.println("report: " + r.report().toAbsolutePath());
-            return 0;
-        } catch (RuntimeException | java.io.IOException e) {
-            System.err.println("simulate failed: " + e.getMessage());
-            return 1;
-        }
     }
 
     public Outcome execute(SimulateOptions o, String[] args, PrintStream out, PrintStream progress) throws java.io.IOException {

@@ -2,62 +2,24 @@ package de.parkleit.simulator.replay;
 
 import de.parkleit.core.city.City;
 import de.parkleit.platform.city.CityLoader;
-import de.parkleit.platform.config.Env;
 import de.parkleit.platform.mqtt.MqttSettings;
-import de.parkleit.simulator.gateway.PayloadFormat;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDateTime;
 import java.util.UUID;
 
 /**
  * {@code replay}: sends the Münster data to a broker, fast-forwarded, until the window is done.
- * Options override the {@code PARKLEIT_REPLAY_*} variables.
+ * The command line ({@code parkleit replay}, options over the {@code PARKLEIT_REPLAY_*} variables) is parsed by
+ * the app's picocli {@code ReplayTool}.
  */
 public final class ReplayCommand {
-
-    static final String USAGE = """
-            usage: replay [--city DIR] [--mqtt tcp://host:1883] [--mapping FILE] [--data DIR] [--from 2024-06-01T00:00]
-                          [--days 7] [--speed 60] [--format native|ttn|chirpstack|senml] [--topic-root ROOT]
-            """;
 
     private ReplayCommand() {
     }
 
-    public static void main(String[] args) {
-        System.exit(run(args, Env.system()));
-    }
-
-    /** Returns the exit code: 0 done, 2 bad arguments, 1 failure. */
-    public static int run(String[] args, Env env) {
-        ReplayConfig c;
-        Path cityDir = env.path("PARKLEIT_CITY", "cities/heidelberg");
-        String mqtt = env.string("PARKLEIT_MQTT_URL", "tcp://localhost:1883");
-        try {
-            c = ReplayConfig.fromEnv(env);
-            for (int i = 0; i + 1 < args.length; i += 2) {
-                String v = args[i + 1];
-                switch (args[i]) {
-                    case "--city" -> cityDir = Path.of(v);
-                    case "--mqtt" -> mqtt = v;
-                    case "--mapping" -> c = new ReplayConfig(c.dataDir(), Path.of(v), c.from(), c.days(), c.speed(), c.format(), c.topicRoot(), c.zone());
-                    case "--data" -> c = new ReplayConfig(Path.of(v), c.mapping(), c.from(), c.days(), c.speed(), c.format(), c.topicRoot(), c.zone());
-                    case "--from" -> c = new ReplayConfig(c.dataDir(), c.mapping(), LocalDateTime.parse(v), c.days(), c.speed(), c.format(), c.topicRoot(), c.zone());
-                    case "--days" -> c = new ReplayConfig(c.dataDir(), c.mapping(), c.from(), Integer.parseInt(v), c.speed(), c.format(), c.topicRoot(), c.zone());
-                    case "--speed" -> c = new ReplayConfig(c.dataDir(), c.mapping(), c.from(), c.days(), Double.parseDouble(v), c.format(), c.topicRoot(), c.zone());
-                    case "--format" -> c = new ReplayConfig(c.dataDir(), c.mapping(), c.from(), c.days(), c.speed(), PayloadFormat.parse(v), c.topicRoot(), c.zone());
-                    case "--topic-root" -> c = new ReplayConfig(c.dataDir(), c.mapping(), c.from(), c.days(), c.speed(), c.format(), v, c.zone());
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-            }
-            if (args.length % 2 != 0) {
-                throw new IllegalArgumentException("option " + args[args.length - 1] + " needs a value");
-            }
-        } catch (RuntimeException e) {
-            System.err.println(e.getMessage() + "\n" + USAGE);
-            return 2;
-        }
+    /** Replays {@code c} for the city in {@code cityDir} to {@code mqtt}; returns the exit code: 0 done, 1 failure. */
+    public static int run(ReplayConfig c, Path cityDir, String mqtt) {
         Vertx vertx = Vertx.vertx();
         try {
             City city = CityLoader.load(cityDir, "--city");
