@@ -75,6 +75,7 @@ public final class Node implements AutoCloseable {
     private SharedSettings shared;
     private List<Detector> detectors = List.of();
     private String mqttUrl;
+    private DemoPlannerAccount demoAccount;
     private Future<?> backfill = Future.succeededFuture();
 
     private Node() {
@@ -136,7 +137,12 @@ public final class Node implements AutoCloseable {
             routes.add(simulationClockRoutes(simClock, guidance));
         }
         IngestConfig ingestConfig = IngestConfig.fromEnv(env, cfg.dataDir());
-        dashboard = new DashboardVerticle(DashboardConfig.fromEnv(env, shared), mqtt.withClientId(mqtt.clientId() + "-web-" + shortRandom()),
+        DashboardConfig dashboardConfig = DashboardConfig.fromEnv(env, shared);
+        if (mode == Mode.DEMO) {
+            demoAccount = DemoPlannerAccount.inDataDir(cfg.dataDir());
+            dashboardConfig = dashboardConfig.withAuth(dashboardConfig.auth().withUser(demoAccount.plannerUser()));
+        }
+        dashboard = new DashboardVerticle(dashboardConfig, mqtt.withClientId(mqtt.clientId() + "-web-" + shortRandom()),
                 city, routes, health, registry, store);
         await(vertx.deployVerticle(new IngestVerticle(ingestConfig, mqtt.withClientId(mqtt.clientId() + "-ingest"), city, store,
                 registry, health, clock)), "ingest");
@@ -311,6 +317,16 @@ public final class Node implements AutoCloseable {
     /** Completes when the first-start history backfill has finished (at once if there was none). */
     public Future<?> backfill() {
         return backfill;
+    }
+
+    /** The demo's planner login ({@link Mode#DEMO} only). */
+    public java.util.Optional<DemoPlannerAccount> demoAccount() {
+        return java.util.Optional.ofNullable(demoAccount);
+    }
+
+    /** The id of the city's first facility, for the banner's MQTT example. */
+    String firstFacilityId() {
+        return city.facilities().get(0).id();
     }
 
     /** What runs, for the console banner. */

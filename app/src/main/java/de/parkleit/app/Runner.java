@@ -1,6 +1,10 @@
 package de.parkleit.app;
 
 import de.parkleit.platform.config.Env;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /** Starts a node, prints where to go, and keeps it running until the process is stopped. */
@@ -19,30 +23,50 @@ final class Runner {
             node.close();
             stopped.countDown();
         }, "parkleit-shutdown"));
-        printBanner(node, mode);
+        printBanner(node, mode, env.string("PARKLEIT_TOPIC_ROOT", "parkleit/v1"));
         stopped.await();
         return 0;
     }
 
-    private static void printBanner(Node node, Mode mode) {
+    private static void printBanner(Node node, Mode mode, String topicRoot) {
+        banner(node, mode, topicRoot).forEach(System.out::println);
+    }
+
+    /** The console banner: where the map, planner (with the demo's login), API docs, open data and broker are. */
+    static List<String> banner(Node node, Mode mode, String topicRoot) {
         var s = node.summary();
+        String web = s.get("web");
         String line = "─".repeat(72);
-        System.out.println();
-        System.out.println(line);
-        System.out.println("  parkleit " + mode.name().toLowerCase(java.util.Locale.ROOT) + " is running");
-        System.out.println();
-        System.out.println("  Open the map:        " + s.get("web"));
-        System.out.println("  API:                 " + s.get("web") + "api/v1/facilities");
-        System.out.println("  Health, metrics:     " + s.get("web") + "health/ready   " + s.get("web") + "metrics");
-        System.out.println("  City:                " + s.get("city"));
-        System.out.println("  MQTT broker:         " + s.get("mqtt") + "   (topics parkleit/v1/…, see docs/mqtt.md)");
-        System.out.println("  Store:               " + s.get("store"));
+        List<String> b = new ArrayList<>();
+        b.add("");
+        b.add(line);
+        b.add("  parkleit " + mode.name().toLowerCase(Locale.ROOT) + " is running");
+        b.add("");
+        b.add("  Open the map:        " + web);
+        b.add("  Planner dashboard:   " + web + "planner.html");
+        node.demoAccount().ifPresentOrElse(a -> {
+            b.add("    log in as          user " + a.user() + "   password " + a.password());
+            b.add("                       (demo only; also in " + a.file() + ")");
+        }, () -> b.add("    log in with        PARKLEIT_ADMIN_PASSWORD or PARKLEIT_USERS_FILE (docs/dashboard.md)"));
+        b.add("  API docs (OpenAPI):  " + web + "api/v1/openapi.json");
+        b.add("  Open data exports:   " + web + "api/v1/opendata/parkapi.json   …/datex2.xml   …/facilities.geojson");
+        b.add("  Health, metrics:     " + web + "health/ready   " + web + "metrics");
+        b.add("  City:                " + s.get("city"));
+        b.add("  MQTT broker:         " + s.get("mqtt") + "   (topics " + topicRoot + "/…, see docs/mqtt.md)");
+        b.add("  Store:               " + s.get("store"));
         if (mode == Mode.DEMO) {
-            System.out.println("  Simulator:           gateways publish occupancy for every facility; history backfill on first start");
+            b.add("  Simulator:           gateways publish occupancy for every facility; history backfill on first start");
         }
-        System.out.println();
-        System.out.println("  Stop with Ctrl+C.");
-        System.out.println(line);
-        System.out.println();
+        URI mqtt = URI.create(s.get("mqtt"));
+        b.add("");
+        b.add("  Publish a reading yourself:");
+        b.add("    mosquitto_pub -h " + mqtt.getHost() + " -p " + mqtt.getPort() + " -t " + topicRoot + "/parking/"
+                + node.firstFacilityId() + "/occupancy \\");
+        b.add("      -m \"{\\\"ts\\\":\\\"$(date -u +%FT%TZ)\\\",\\\"free\\\":12}\"");
+        b.add("");
+        b.add("  Stop with Ctrl+C.");
+        b.add(line);
+        b.add("");
+        return b;
     }
 }

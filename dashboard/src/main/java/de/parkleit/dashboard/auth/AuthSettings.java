@@ -52,6 +52,13 @@ public record AuthSettings(List<PlannerUser> users, String secret, boolean secre
         return new AuthSettings(List.of(), randomSecret(), true, Duration.ofHours(8), false);
     }
 
+    /** These settings with one more user (the demo's own login; a name clash fails like a duplicate in the users file). */
+    public AuthSettings withUser(PlannerUser user) {
+        List<PlannerUser> all = new ArrayList<>(users);
+        all.add(user);
+        return new AuthSettings(all, secret, secretGenerated, sessionTtl, secureCookies);
+    }
+
     public static AuthSettings fromEnv(Env env) {
         List<PlannerUser> users = new ArrayList<>();
         env.raw(USERS_FILE).ifPresent(f -> users.addAll(readUsersFile(Path.of(f))));
