@@ -99,7 +99,8 @@ const STRINGS = {
 };
 
 const KEY = 'parkleit.lang';
-let lang = pickLanguage();
+const picked = pickLanguage();
+let lang = picked || 'de';
 const listeners = [];
 
 function pickLanguage() {
@@ -113,7 +114,17 @@ function pickLanguage() {
       return stored;
     }
   } catch (e) { /* storage blocked: fall through */ }
-  return (navigator.language || 'de').toLowerCase().startsWith('de') ? 'de' : 'en';
+  // the browser's preferred languages (Accept-Language), in order: the first German or English one wins
+  for (const l of (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ''])) {
+    const p = String(l).toLowerCase();
+    if (p.startsWith('de')) {
+      return 'de';
+    }
+    if (p.startsWith('en')) {
+      return 'en';
+    }
+  }
+  return null; // the city's locale decides, see useCityLocale
 }
 
 export function t(key, vars) {
@@ -137,6 +148,17 @@ export function locale() {
 export function setLanguage(l) {
   lang = l === 'en' ? 'en' : 'de';
   try { window.localStorage.setItem(KEY, lang); } catch (e) { /* ignore */ }
+  applyStatic(document);
+  listeners.forEach((fn) => fn(lang));
+}
+
+/** The city's language ({@code locale} of the map config), used when neither ?lang, a stored choice nor the browser decided. */
+export function useCityLocale(cityLocale) {
+  const l = String(cityLocale || '').toLowerCase();
+  if (picked || (l !== 'de' && l !== 'en') || l === lang) {
+    return;
+  }
+  lang = l;
   applyStatic(document);
   listeners.forEach((fn) => fn(lang));
 }
@@ -172,4 +194,44 @@ export function ago(iso, now) {
     return t('hoursAgo', { n: Math.floor(ms / 3600000) });
   }
   return new Date(iso).toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+function names(loc, count, option, date) {
+  const f = new Intl.DateTimeFormat(loc, { ...option, timeZone: 'UTC' });
+  return Array.from({ length: count }, (_, i) => f.format(date(i)));
+}
+
+/**
+ * uPlot options for a time axis in the chosen language: month and weekday names, date order and 24 h clock in
+ * German, as uPlot's own tick table otherwise. Use as {@code fmtDate: tm.fmtDate} and {@code axes: [{ values: tm.values }]};
+ * {@code tm.hooks} records the drawn x labels in the chart box's data-x-labels (tests read them).
+ */
+export function uplotTime(box) {
+  const loc = locale();
+  const de = lang === 'de';
+  const dateNames = {
+    MMMM: names(loc, 12, { month: 'long' }, (i) => new Date(Date.UTC(2023, i, 1))),
+    MMM: names(loc, 12, { month: 'short' }, (i) => new Date(Date.UTC(2023, i, 1))),
+    WWWW: names(loc, 7, { weekday: 'long' }, (i) => new Date(Date.UTC(2023, 0, 1 + i))),
+    WWW: names(loc, 7, { weekday: 'short' }, (i) => new Date(Date.UTC(2023, 0, 1 + i))),
+  };
+  const d = 86400, h = 3600, m = 60;
+  const yyyy = '{YYYY}', nlYyyy = '\n{YYYY}';
+  const md = de ? '{WWW} {D}.{M}.' : '{WWW} {M}/{D}';
+  const nlMd = '\n' + md;
+  const nlMdYy = de ? '\n{WWW} {D}.{M}.{YYYY}' : '\n{WWW} {M}/{D}/{YY}';
+  const hh = de ? '{HH}:00' : '{h}{aa}';
+  const hm = de ? '{HH}:{mm}' : '{h}:{mm}{aa}';
+  return {
+    fmtDate: (tpl) => uPlot.fmtDate(tpl, dateNames),
+    values: [
+      [d * 365, yyyy, null, null, null, null, null, null, 1],
+      [d * 28, '{MMM}', nlYyyy, null, null, null, null, null, 1],
+      [d, md, nlYyyy, null, null, null, null, null, 1],
+      [h, hh, nlMdYy, null, nlMd, null, null, null, 1],
+      [m, hm, nlMdYy, null, nlMd, null, null, null, 1],
+      [1, ':{ss}', nlMdYy + ' ' + hm, null, nlMd + ' ' + hm, null, '\n' + hm, null, 1],
+    ],
+    hooks: { draw: [(u) => { box.dataset.xLabels = JSON.stringify(u.axes[0]._values || []); }] },
+  };
 }

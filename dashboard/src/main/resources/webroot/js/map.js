@@ -1,6 +1,6 @@
 // The driver map: every facility with live free/capacity, coloured by availability.
 import { getJson, escapeHtml } from './dom.js';
-import { t, applyStatic, setLanguage, language, onLanguageChange } from './i18n.js';
+import { t, applyStatic, setLanguage, language, onLanguageChange, useCityLocale } from './i18n.js';
 import { buildMarker, updateMarker, buildRow, updateRow, fillPopup, level } from './facility-view.js';
 import { addTiles, addRoads, streetPlaces } from './basemap.js';
 import { initGuidance, setPlaces, refreshText as refreshGuidance } from './guidance.js';
@@ -178,6 +178,7 @@ async function init() {
   map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
   map.attributionControl.addAttribution(escapeHtml(config.dataAttribution || ''));
   L.control.scale({ imperial: false }).addTo(map);
+  useCityLocale(config.locale);
   if (config.bounds) {
     map.fitBounds(config.bounds, { padding: [40, 40] });
   } else {

@@ -1,7 +1,7 @@
 // Guidance and signs: recommendations issued per hour (chart) and their spread over facilities (bars
 // and table), what each sign shows now, and the sign log.
 import { el, clear } from './dom.js';
-import { t, locale } from './i18n.js';
+import { t, locale, uplotTime } from './i18n.js';
 import { apiGet } from './api.js';
 import { fillTable, fillBars } from './table.js';
 import { toCsv, download } from './csv.js';
@@ -98,14 +98,17 @@ function drawChart(perHour) {
     return;
   }
   const tz = ctx.timezone();
+  const tm = uplotTime(box);
   plot = new uPlot({
     ...size(),
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), tz),
+    fmtDate: tm.fmtDate,
+    hooks: tm.hooks,
     scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(5, max * 1.1)] } },
     series: [
       { label: t('time'), value: (u, v) => (v == null ? '' : new Date(v * 1000).toLocaleString(locale(), { timeZone: tz })) },
       { label: t('perHour'), stroke: '#7c3aed', width: 1.5, fill: 'rgba(124,58,237,0.12)', paths: uPlot.paths.stepped({ align: 1 }) },
     ],
-    axes: [{}, { label: t('perHour') }],
+    axes: [{ values: tm.values }, { label: t('perHour') }],
   }, [perHour.map((h) => Date.parse(h.hour) / 1000), perHour.map((h) => h.count)], box);
 }

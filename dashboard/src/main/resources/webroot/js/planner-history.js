@@ -1,6 +1,6 @@
 // Occupancy history of one facility: range and resolution pickers, uPlot chart, CSV export.
 import { el, clear } from './dom.js';
-import { t, locale } from './i18n.js';
+import { t, locale, uplotTime } from './i18n.js';
 import { apiGet } from './api.js';
 import { toCsv, download } from './csv.js';
 
@@ -63,9 +63,12 @@ function draw(id, buckets) {
   const xs = buckets.map((b) => Date.parse(b.start) / 1000);
   const cap = ctx.capacity(id);
   const tz = ctx.timezone();
+  const tm = uplotTime(box);
   plot = new uPlot({
     ...size(),
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), tz),
+    fmtDate: tm.fmtDate,
+    hooks: tm.hooks,
     scales: { x: { time: true }, y: { range: [0, Math.max(cap, ...buckets.map((b) => b.maxFree))] } },
     series: [
       { label: t('time'), value: (u, v) => (v == null ? '' : new Date(v * 1000).toLocaleString(locale(), { timeZone: tz })) },
@@ -73,7 +76,7 @@ function draw(id, buckets) {
       { label: t('minFree'), stroke: '#dc2626', width: 1, dash: [4, 4] },
       { label: t('maxFree'), stroke: '#15803d', width: 1, dash: [4, 4] },
     ],
-    axes: [{}, { label: t('free') + ' / ' + cap }],
+    axes: [{ values: tm.values }, { label: t('free') + ' / ' + cap }],
   }, [xs, buckets.map((b) => b.meanFree), buckets.map((b) => b.minFree), buckets.map((b) => b.maxFree)], box);
 }
 

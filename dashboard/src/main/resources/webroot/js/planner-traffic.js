@@ -1,7 +1,7 @@
 // Traffic per loop detector: detector, range and resolution pickers, uPlot chart of vehicles per hour
 // and mean speed, CSV export.
 import { el, clear } from './dom.js';
-import { t, locale } from './i18n.js';
+import { t, locale, uplotTime } from './i18n.js';
 import { apiGet } from './api.js';
 import { toCsv, download } from './csv.js';
 
@@ -94,16 +94,19 @@ function draw(id, buckets) {
   }
   const xs = buckets.map((b) => Date.parse(b.start) / 1000);
   const tz = ctx.timezone();
+  const tm = uplotTime(box);
   plot = new uPlot({
     ...size(),
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), tz),
+    fmtDate: tm.fmtDate,
+    hooks: tm.hooks,
     scales: { x: { time: true }, veh: { range: (u, min, max) => [0, Math.max(10, max * 1.1)] }, kmh: { range: [0, 70] } },
     series: [
       { label: t('time'), value: (u, v) => (v == null ? '' : new Date(v * 1000).toLocaleString(locale(), { timeZone: tz })) },
       { label: t('vehiclesPerHour'), scale: 'veh', stroke: '#1d4ed8', width: 2, fill: 'rgba(29,78,216,0.08)' },
       { label: t('speedKmh'), scale: 'kmh', stroke: '#ea580c', width: 1.5 },
     ],
-    axes: [{}, { scale: 'veh', label: t('vehiclesPerHour') }, { scale: 'kmh', side: 1, label: t('speedKmh'), grid: { show: false } }],
+    axes: [{ values: tm.values }, { scale: 'veh', label: t('vehiclesPerHour') }, { scale: 'kmh', side: 1, label: t('speedKmh'), grid: { show: false } }],
   }, [xs, buckets.map((b) => b.vehiclesPerHour), buckets.map((b) => b.meanSpeedKmh)], box);
 }
 

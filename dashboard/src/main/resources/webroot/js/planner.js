@@ -1,6 +1,6 @@
 // The planner dashboard: login, tabs, and the shared context (facilities, time zone, roles).
 import { getJson } from './dom.js';
-import { t, applyStatic, setLanguage, language, onLanguageChange } from './i18n.js';
+import { t, applyStatic, setLanguage, language, onLanguageChange, useCityLocale } from './i18n.js';
 import { apiGet, apiSend } from './api.js';
 import * as history from './planner-history.js';
 import * as profile from './planner-profile.js';
@@ -91,6 +91,7 @@ async function init() {
   document.querySelectorAll('.tab').forEach((b) => b.addEventListener('click', () => selectTab(b.dataset.tab)));
   const [config, facilities] = await Promise.all([getJson('api/v1/map/config'), getJson('api/v1/facilities')]);
   state.timezone = config.timezone || 'Europe/Berlin';
+  useCityLocale(config.locale);
   state.facilities = facilities;
   document.getElementById('city-name').textContent = config.city;
   fillFacilitySelects();

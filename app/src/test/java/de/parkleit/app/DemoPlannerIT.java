@@ -105,7 +105,7 @@ class DemoPlannerIT {
 
         try (HeadlessChrome chrome = HeadlessChrome.start(1280, 900)) {
             WebDriver d = chrome.driver();
-            d.get("http://127.0.0.1:" + node.httpPort() + "/planner.html?lang=de");
+            d.get("http://127.0.0.1:" + node.httpPort() + "/planner.html");
             chrome.waitUpTo(Duration.ofSeconds(20)).until(x -> "true".equals(x.findElement(By.tagName("body")).getAttribute("data-ready")));
             d.findElement(By.id("login-user")).sendKeys(user);
             d.findElement(By.id("login-password")).sendKeys(password);
@@ -113,6 +113,10 @@ class DemoPlannerIT {
             chrome.waitUpTo(Duration.ofSeconds(10)).until(x -> x.findElement(By.id("workspace")).isDisplayed());
             d.findElement(By.cssSelector(".tab[data-tab=traffic]")).click();
             chrome.waitUpTo(Duration.ofSeconds(20)).until(x -> points(x, "t-chart") >= 280);
+            assertThat(d.findElement(By.cssSelector(".tab[data-tab=traffic]")).getText()).isEqualTo("Verkehr");
+            String axis = xLabels(d, "t-chart");
+            assertThat(axis).as("German time axis").containsPattern("(Mo|Di|Mi|Do|Fr|Sa|So)\\.? \\d{1,2}\\.\\d{1,2}\\.")
+                    .containsPattern("\\d{2}:00").doesNotContainPattern("(?i)\\d(am|pm)");
             chrome.screenshot("demo-planner-traffic");
             d.findElement(By.cssSelector(".tab[data-tab=guidance]")).click();
             chrome.waitUpTo(Duration.ofSeconds(20)).until(x -> points(x, "g-chart") >= 1
@@ -146,6 +150,35 @@ class DemoPlannerIT {
         } finally {
             serve.close();
         }
+    }
+
+    @Test
+    void anEnglishBrowserGetsEnglishTextAndAxis() {
+        try (HeadlessChrome chrome = HeadlessChrome.start(1280, 900, "en-GB")) {
+            WebDriver d = chrome.driver();
+            d.get("http://127.0.0.1:" + node.httpPort() + "/planner.html");
+            chrome.waitUpTo(Duration.ofSeconds(20)).until(x -> "true".equals(x.findElement(By.tagName("body")).getAttribute("data-ready")));
+            d.findElement(By.id("login-user")).sendKeys(user);
+            d.findElement(By.id("login-password")).sendKeys(password);
+            d.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+            chrome.waitUpTo(Duration.ofSeconds(10)).until(x -> x.findElement(By.id("workspace")).isDisplayed());
+            d.findElement(By.cssSelector(".tab[data-tab=traffic]")).click();
+            chrome.waitUpTo(Duration.ofSeconds(20)).until(x -> points(x, "t-chart") >= 280);
+            assertThat(d.findElement(By.cssSelector(".tab[data-tab=traffic]")).getText()).isEqualTo("Traffic");
+            assertThat(xLabels(d, "t-chart")).as("English time axis")
+                    .containsPattern("(Sun|Mon|Tue|Wed|Thu|Fri|Sat) \\d{1,2}/\\d{1,2}").containsPattern("(?i)\\d(am|pm)");
+            chrome.screenshot("demo-planner-traffic-en");
+        }
+    }
+
+    @Test
+    void theCitysLocaleReachesTheWebApp() {
+        assertThat(new JsonObject(http.get("/api/v1/map/config").body()).getString("locale")).isEqualTo("de");
+    }
+
+    private static String xLabels(WebDriver d, String chart) {
+        String l = d.findElement(By.id(chart)).getAttribute("data-x-labels");
+        return l == null ? "" : l;
     }
 
     private static int points(WebDriver d, String chart) {

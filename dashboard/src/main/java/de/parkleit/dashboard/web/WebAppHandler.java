@@ -21,10 +21,20 @@ public final class WebAppHandler {
 
     private final DashboardConfig config;
     private final City city;
+    private volatile String locale;
 
     public WebAppHandler(DashboardConfig config, City city) {
         this.config = config;
         this.city = city;
+    }
+
+    /**
+     * The city's language ({@code locale} in {@code city.properties}, e.g. {@code de}): the web app uses it when the
+     * browser prefers neither German nor English (then German when the city sets none).
+     */
+    public void locale(String tag) {
+        String l = java.util.Locale.forLanguageTag(tag).getLanguage();
+        this.locale = l.isEmpty() ? null : l;
     }
 
     public void mount(Router router) {
@@ -60,6 +70,9 @@ public final class WebAppHandler {
                 .put("tileUrl", config.tileUrl())
                 .put("tileAttribution", config.tileAttribution())
                 .put("dataAttribution", "Facilities: ParkAPI / city open data; roads: © OpenStreetMap contributors (ODbL)");
+        if (locale != null) {
+            o.put("locale", locale);
+        }
         if (!city.facilities().isEmpty()) {
             o.put("bounds", new JsonArray().add(new JsonArray().add(minLat).add(minLon)).add(new JsonArray().add(maxLat).add(maxLon)));
         }

@@ -37,6 +37,11 @@ public final class HeadlessChrome implements AutoCloseable {
 
     /** Starts a browser with a window of the given CSS pixel size. */
     public static HeadlessChrome start(int width, int height) {
+        return start(width, height, "de-DE");
+    }
+
+    /** As {@link #start(int, int)}, with the browser's UI and Accept-Language set to {@code lang} (e.g. {@code en-GB}). */
+    public static HeadlessChrome start(int width, int height, String lang) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
                     + ": apt-get install -y chromium chromium-driver");
@@ -47,8 +52,9 @@ public final class HeadlessChrome implements AutoCloseable {
             o.setBinary(CHROMIUM.toFile());
             o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-dev-shm-usage", "--hide-scrollbars", "--lang=de-DE",
+                    "--disable-dev-shm-usage", "--hide-scrollbars", "--lang=" + lang,
                     "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
+            o.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", lang));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
             ChromeDriver d = new ChromeDriver(service, o);
