@@ -1,8 +1,8 @@
 package de.parkleit.app;
 
-import de.parkleit.routing.prediction.Backtest;
-import de.parkleit.routing.prediction.BacktestOptions;
-import de.parkleit.routing.prediction.ModelSettings;
+import de.parkleit.prediction.Backtest;
+import de.parkleit.prediction.BacktestOptions;
+import de.parkleit.prediction.ModelSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -7,7 +7,7 @@ import de.parkleit.app.simulation.InProcessSystem;
 import de.parkleit.core.city.City;
 import de.parkleit.platform.config.Env;
 import de.parkleit.platform.testing.TestBroker;
-import de.parkleit.routing.guidance.GuidanceConfig;
+import de.parkleit.guidance.GuidanceConfig;
 import de.parkleit.routing.network.RoadNetwork;
 import de.parkleit.simulator.driver.DriverParameters;
 import de.parkleit.simulator.driver.GuidanceClient;

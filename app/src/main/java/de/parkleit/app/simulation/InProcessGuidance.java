@@ -1,7 +1,7 @@
 package de.parkleit.app.simulation;
 
-import de.parkleit.routing.guidance.GuidancePlanner;
-import de.parkleit.routing.guidance.NoFacilityException;
+import de.parkleit.guidance.GuidancePlanner;
+import de.parkleit.guidance.NoFacilityException;
 import de.parkleit.routing.network.RoutingException;
 import de.parkleit.simulator.driver.GuidanceClient;
 import de.parkleit.simulator.driver.Position;

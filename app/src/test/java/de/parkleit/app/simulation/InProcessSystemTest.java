@@ -7,7 +7,7 @@ import de.parkleit.core.facility.Facility;
 import de.parkleit.core.reading.OccupancyReading;
 import de.parkleit.core.state.FacilityState;
 import de.parkleit.platform.city.CityLoader;
-import de.parkleit.routing.guidance.GuidanceConfig;
+import de.parkleit.guidance.GuidanceConfig;
 import de.parkleit.routing.network.RoadNetwork;
 import de.parkleit.simulator.driver.Position;
 import de.parkleit.simulator.driver.SimulationPorts;

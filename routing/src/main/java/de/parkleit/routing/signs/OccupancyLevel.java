@@ -1,4 +1,0 @@
-package de.parkleit.routing.signs;
-
-/** How full a facility is for signs (DATEX II: spaces available, almost full, full). */
-public enum OccupancyLevel { FREE, ALMOST_FULL, FULL }
