@@ -28,7 +28,7 @@ public final class GuidancePlanner {
 
     private final GuidanceConfig config;
     private final LiveFacilities live;
-    private final AvailabilityForecast forecast;
+    private final ArrivalForecast forecast;
     private final DriveRouter drive;
     private final WalkRouter walk;
     private final IssuedLedger ledger;
@@ -37,7 +37,7 @@ public final class GuidancePlanner {
     private final AtomicLong sequence = new AtomicLong();
     private final String idPrefix;
 
-    public GuidancePlanner(GuidanceConfig config, LiveFacilities live, AvailabilityForecast forecast, DriveRouter drive,
+    public GuidancePlanner(GuidanceConfig config, LiveFacilities live, ArrivalForecast forecast, DriveRouter drive,
                            WalkRouter walk, IssuedLedger ledger, SearchTimeCurve searchTime, Clock clock) {
         this.config = config;
         this.live = live;

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Feed it every live state ({@link #observe}); thread-safe.
  */
-public final class TrendForecast implements AvailabilityForecast {
+public final class TrendForecast implements ArrivalForecast {
 
     /** States older than this (relative to the newest) do not enter the rate. */
     public static final Duration WINDOW = Duration.ofMinutes(20);

@@ -22,16 +22,16 @@ public final class SignView {
     public record AuditEntry(java.time.Instant at, String signId, String text) {
     }
 
-    private final Map<String, SignDisplay> signs = new LinkedHashMap<>();
+    private final Map<String, SignContent> signs = new LinkedHashMap<>();
     private final Deque<AuditEntry> audit = new ArrayDeque<>();
-    private final List<Consumer<SignDisplay>> listeners = new ArrayList<>();
+    private final List<Consumer<SignContent>> listeners = new ArrayList<>();
 
-    public void addListener(Consumer<SignDisplay> l) {
+    public void addListener(Consumer<SignContent> l) {
         listeners.add(l);
     }
 
-    public void apply(SignDisplay s) {
-        SignDisplay old = signs.put(s.id(), s);
+    public void apply(SignContent s) {
+        SignContent old = signs.put(s.id(), s);
         if (old == null || !Objects.equals(old.text(), s.text())) {
             audit.addFirst(new AuditEntry(s.receivedAt(), s.id(), s.text()));
             while (audit.size() > AUDIT_SIZE) {
@@ -43,15 +43,15 @@ public final class SignView {
 
     /** A retained sign message was cleared: the sign is gone. */
     public void remove(String id, java.time.Instant at) {
-        SignDisplay old = signs.remove(id);
+        SignContent old = signs.remove(id);
         if (old != null) {
             audit.addFirst(new AuditEntry(at, id, "(removed)"));
-            SignDisplay gone = new SignDisplay(id, old.name(), old.lat(), old.lon(), List.of(), at, at);
+            SignContent gone = new SignContent(id, old.name(), old.lat(), old.lon(), List.of(), at, at);
             listeners.forEach(l -> l.accept(gone));
         }
     }
 
-    public Collection<SignDisplay> all() {
+    public Collection<SignContent> all() {
         return List.copyOf(signs.values());
     }
 

@@ -56,9 +56,9 @@ public final class SignsHandler {
         }
     }
 
-    private SignDisplay display(SignFrame f) {
-        return new SignDisplay(f.signId(), f.name(), f.lat(), f.lon(),
-                f.lines().stream().map(l -> new SignDisplay.Line(l.facilityId(), l.text(), l.arrow().wireName())).toList(),
+    private SignContent display(SignFrame f) {
+        return new SignContent(f.signId(), f.name(), f.lat(), f.lon(),
+                f.lines().stream().map(l -> new SignContent.Line(l.facilityId(), l.text(), l.arrow().wireName())).toList(),
                 f.validUntil(), clock.instant());
     }
 
@@ -68,7 +68,7 @@ public final class SignsHandler {
         return a;
     }
 
-    public JsonObject toJson(SignDisplay s) {
+    public JsonObject toJson(SignContent s) {
         JsonArray lines = new JsonArray();
         s.lines().forEach(l -> lines.add(new JsonObject().put("facility", l.facility()).put("text", l.text()).put("arrow", l.arrow())));
         return new JsonObject().put("id", s.id()).put("name", s.name()).put("lat", s.lat()).put("lon", s.lon())

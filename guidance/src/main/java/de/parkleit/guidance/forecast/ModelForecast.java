@@ -3,7 +3,8 @@ package de.parkleit.guidance.forecast;
 import de.parkleit.prediction.forecast.*;
 
 import de.parkleit.core.state.FacilityState;
-import de.parkleit.guidance.AvailabilityForecast;
+import de.parkleit.guidance.ArrivalForecast;
+import de.parkleit.prediction.AvailabilityForecast;
 import de.parkleit.guidance.Prediction;
 import de.parkleit.guidance.TrendForecast;
 import de.parkleit.prediction.AvailabilityPredictor;
@@ -23,7 +24,7 @@ import java.util.Optional;
  * installed with {@link #beginRebuild()} before the store is read and {@link #install} afterwards: the states seen in
  * between, and the latest state of every facility, are replayed into it, so none is lost. Thread-safe; forecasts take microseconds.
  */
-public final class ModelForecast implements AvailabilityForecast {
+public final class ModelForecast implements ArrivalForecast {
 
     /** z of the 90 % quantile of a normal distribution: the trend's band is expected +- Z90 * sd. */
     static final double Z90 = 1.2815515655446004;
@@ -93,7 +94,7 @@ public final class ModelForecast implements AvailabilityForecast {
 
     @Override
     public Prediction predict(String facilityId, FacilityState live, Instant arrival) {
-        Optional<de.parkleit.prediction.AvailabilityForecast> f = modelForecast(facilityId, arrival);
+        Optional<AvailabilityForecast> f = modelForecast(facilityId, arrival);
         if (f.isPresent()) {
             var m = f.get();
             double sd = (m.highFree() - m.lowFree()) / (2 * Z90);
@@ -108,7 +109,7 @@ public final class ModelForecast implements AvailabilityForecast {
      */
     public Outlook outlook(String facilityId, FacilityState live, int minutes) {
         Instant arrival = clock.instant().plusSeconds(60L * minutes);
-        Optional<de.parkleit.prediction.AvailabilityForecast> f = modelForecast(facilityId, arrival);
+        Optional<AvailabilityForecast> f = modelForecast(facilityId, arrival);
         if (f.isPresent()) {
             var m = f.get();
             return new Outlook(minutes, arrival, (int) Math.floor(m.expectedFree()), m.lowFree(), m.highFree(),
@@ -122,12 +123,12 @@ public final class ModelForecast implements AvailabilityForecast {
                 (int) Math.ceil(high), p.probabilityNow(), Prediction.TREND);
     }
 
-    private Optional<de.parkleit.prediction.AvailabilityForecast> modelForecast(String facilityId, Instant arrival) {
+    private Optional<AvailabilityForecast> modelForecast(String facilityId, Instant arrival) {
         AvailabilityPredictor p = predictor;
         if (p == null) {
             return Optional.empty();
         }
         return p.forecast(facilityId, clock.instant(), arrival)
-                .filter(f -> f.method() == de.parkleit.prediction.AvailabilityForecast.Method.MODEL);
+                .filter(f -> f.method() == AvailabilityForecast.Method.MODEL);
     }
 }

@@ -32,7 +32,7 @@ public final class Simulation {
     private final DriverParameters params;
     private final boolean guidanceOn;
     private final Map<String, Garage> garages = new LinkedHashMap<>();
-    private final SignBoard signs;
+    private final RoadsideSigns signs;
     private final List<TripOutcome> outcomes = new ArrayList<>();
     private final List<OccupancySample> samples = new ArrayList<>();
     private EventQueue events;
@@ -43,7 +43,7 @@ public final class Simulation {
         this.ports = ports;
         this.params = params;
         this.guidanceOn = guidanceOn;
-        this.signs = new SignBoard(ports.state());
+        this.signs = new RoadsideSigns(ports.state());
         facilities.forEach(f -> garages.put(f.id(), new Garage(f, 0)));
     }
 
@@ -182,7 +182,7 @@ public final class Simulation {
         return ports.travel();
     }
 
-    SignBoard signs() {
+    RoadsideSigns signs() {
         return signs;
     }
 }

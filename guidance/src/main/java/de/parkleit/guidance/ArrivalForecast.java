@@ -10,7 +10,7 @@ import java.time.Instant;
  * The forecaster of {@code de.parkleit.prediction} plugs in through a small adapter.
  */
 @FunctionalInterface
-public interface AvailabilityForecast {
+public interface ArrivalForecast {
 
     Prediction predict(String facilityId, FacilityState live, Instant arrival);
 }

@@ -10,13 +10,13 @@ import java.util.List;
  * @param validUntil after this the content must not be trusted (shown as "—"); null if not given
  * @param receivedAt when this instance received it
  */
-public record SignDisplay(String id, String name, Double lat, Double lon, List<Line> lines, Instant validUntil, Instant receivedAt) {
+public record SignContent(String id, String name, Double lat, Double lon, List<Line> lines, Instant validUntil, Instant receivedAt) {
 
     /** One line: the facility it is about (may be null for free text), its text and an arrow. */
     public record Line(String facility, String text, String arrow) {
     }
 
-    public SignDisplay {
+    public SignContent {
         lines = List.copyOf(lines);
     }
 

@@ -11,11 +11,11 @@ import java.util.Optional;
  * state is unknown or stale. Agents who react to signs read them at the city entrance and again
  * whenever they pick a new facility (guidance signs stand on the inner ring too).
  */
-public final class SignBoard {
+public final class RoadsideSigns {
 
     private final StateView state;
 
-    public SignBoard(StateView state) {
+    public RoadsideSigns(StateView state) {
         this.state = state;
     }
 
