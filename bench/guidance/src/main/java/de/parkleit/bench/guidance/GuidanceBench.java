@@ -16,7 +16,7 @@ import de.parkleit.routing.graph.RoadGraph;
 import de.parkleit.prediction.forecast.ForecastConfig;
 import de.parkleit.guidance.GuidanceConfig;
 import de.parkleit.guidance.service.GuidanceVerticle;
-import de.parkleit.routing.http.RouteHandler;
+import de.parkleit.routing.service.RouteHandler;
 import de.parkleit.routing.network.RoadNetwork;
 import de.parkleit.guidance.signs.Sign;
 import de.parkleit.guidance.signs.SignsConfig;

@@ -1,4 +1,4 @@
-package de.parkleit.routing.traffic.service;
+package de.parkleit.routing.service;
 
 import de.parkleit.core.codec.JsonCodecException;
 import de.parkleit.core.codec.TrafficStateCodec;

@@ -1,4 +1,4 @@
-package de.parkleit.routing.http;
+package de.parkleit.routing.service;
 
 import de.parkleit.platform.http.RouteContributor;
 import de.parkleit.routing.graph.EdgeWeights;

@@ -1,4 +1,4 @@
-package de.parkleit.routing.traffic.service;
+package de.parkleit.routing.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

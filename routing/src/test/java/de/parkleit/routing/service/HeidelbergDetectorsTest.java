@@ -1,4 +1,4 @@
-package de.parkleit.routing.http;
+package de.parkleit.routing.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
