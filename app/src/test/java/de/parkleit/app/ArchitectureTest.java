@@ -22,7 +22,7 @@ class ArchitectureTest {
     /** The adapters: each talks to Vert.x, MQTT and HTTP, and none reaches into another. */
     private static final List<String> SERVICES = List.of("de.parkleit.ingest..", "de.parkleit.dashboard..",
             "de.parkleit.routing.service..", "de.parkleit.guidance.service..",
-            "de.parkleit.feeds.service..");
+            "de.parkleit.feeds.service..", "de.parkleit.simulator..");
 
     private static final String[] ADAPTER_PACKAGES = {"io.vertx..", "io.netty..", "org.eclipse.paho..",
             "de.parkleit.platform.mqtt..", "de.parkleit.platform.http..", "de.parkleit.platform.metrics.."};
