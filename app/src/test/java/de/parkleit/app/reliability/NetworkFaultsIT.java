@@ -131,13 +131,13 @@ class NetworkFaultsIT {
         long all = fx.awaitStored(total, (long) total * facilities, stallEnd, Duration.ofSeconds(120));
         long afterLast = (System.nanoTime() - lastPublish.get()) / 1_000_000;
         long settle = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < settle && count(mqttLog, "MQTT reconnected") < count(mqttLog, " lost: ")) {
+        while (System.nanoTime() < settle && count(mqttLog, " reconnected to ") < count(mqttLog, " lost: ")) {
             Thread.sleep(200); // every lost connection of the node (ingest, guidance, dashboard, ...) comes back
         }
         mqttLogger.detachAppender(mqttLog);
         List<String> lost = List.copyOf(mqttLog.list).stream().filter(e -> e.getFormattedMessage().contains(" lost: "))
                 .map(e -> (e.getTimeStamp() - stallStartMillis) / 1000 + " s: " + e.getFormattedMessage().replaceFirst(".* lost: ", "")).toList();
-        long reconnects = count(mqttLog, "MQTT reconnected");
+        long reconnects = count(mqttLog, " reconnected to ");
         LOG.info("recovery: {} s stall of the broker link (keep-alive 30 s), {} readings published during it at about 100/s; "
                         + "the {} readings published until the stall ended stored exactly once {} ms after it ended; all {} stored {} ms "
                         + "after it ended ({} ms after the last publish); connections lost (seconds into the stall: cause) {}, reconnected {}",
