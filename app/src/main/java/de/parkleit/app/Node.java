@@ -41,6 +41,7 @@ import de.parkleit.simulator.profile.OccupancyShapes;
 import de.parkleit.simulator.profile.TrafficModel;
 import de.parkleit.simulator.profile.TrafficShapes;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -75,6 +76,7 @@ public final class Node implements AutoCloseable {
     private SharedSettings shared;
     private List<Detector> detectors = List.of();
     private String mqttUrl;
+    private EmbeddedBroker embeddedBroker;
     private DemoPlannerAccount demoAccount;
     private Future<?> backfill = Future.succeededFuture();
 
@@ -110,6 +112,12 @@ public final class Node implements AutoCloseable {
         Health health = new Health();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         owned.add(JvmMetrics.bind(registry, vertx));
+        if (embeddedBroker != null) {
+            EmbeddedBroker b = embeddedBroker;
+            FunctionCounter.builder("parkleit.mqtt.embedded.oversized", b, EmbeddedBroker::oversizedRefused)
+                    .description("MQTT messages the embedded broker refused for their size (PARKLEIT_EMBEDDED_MQTT_MAX_MESSAGE)")
+                    .register(registry);
+        }
         health.register("store", () -> store.isHealthy() ? null : store.name() + " does not answer");
 
         MqttSettings mqtt = new MqttSettings(mqttUrl, "parkleit-" + shared.instanceId(), false, cfg.mqttUsername(), cfg.mqttPassword());
@@ -227,6 +235,7 @@ public final class Node implements AutoCloseable {
             throw new ConfigException(e.getMessage() + " (set " + AppConfig.EMBEDDED_MQTT_PORT + " to a free port)", e);
         }
         owned.add(broker);
+        embeddedBroker = broker;
         LOG.info("embedded MQTT broker on {}", broker.url());
         return broker.url();
     }

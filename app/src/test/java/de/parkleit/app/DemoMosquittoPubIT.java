@@ -75,6 +75,9 @@ class DemoMosquittoPubIT {
         Run small = bash("mosquitto_pub -h localhost -p " + mqttPort + " -q 1 -t parkleit/v1/parking/" + FACILITY + "/occupancy"
                 + " -m \"{\\\"ts\\\":\\\"$(date -u +%FT%TZ)\\\",\\\"free\\\":13}\"");
         assertThat(small.exit).as("the broker still takes a normal publish; output: %s", small.output).isZero();
+        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + "/metrics"))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.body()).as("the refusal is counted").containsPattern("(?m)^parkleit_mqtt_embedded_oversized_total [1-9]");
     }
 
     private static JsonObject facility() throws Exception {

@@ -17,7 +17,8 @@ import java.util.Properties;
  * <p>Moquette does not deliver to {@code $share/...} subscriptions of MQTT 3.1.1 clients, so
  * clients of this broker must subscribe plainly. An empty client id is accepted with a clean session
  * (MQTT 3.1.1, 3.1.3-7: the broker assigns one), as Debian's {@code mosquitto_pub} sends it. MQTT
- * messages larger than {@code maxMessageBytes} are refused: the connection that sent one is closed.
+ * messages larger than {@code maxMessageBytes} are refused: the connection that sent one is closed, the refusal is
+ * counted ({@link #oversizedRefused()}) and logged once per client instead of Moquette's stack trace per message.
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
@@ -26,6 +27,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final Path dataDir;
     private final int maxMessageBytes;
     private Server server;
+    private OversizedMessageFilter oversized;
 
     /** {@code PARKLEIT_EMBEDDED_MQTT_MAX_MESSAGE} when not set: 64 KiB, far above ingest's payload limits (4 KiB, LoRaWAN 16 KiB). */
     public static final int DEFAULT_MAX_MESSAGE_BYTES = 65_536;
@@ -99,6 +101,27 @@ public final class EmbeddedBroker implements AutoCloseable {
             throw new BrokerStartException("embedded MQTT broker could not start on " + host + ":" + port + ": " + root, e);
         }
         server = s;
+        if (logbackPresent()) {
+            oversized = OversizedMessageFilter.install(maxMessageBytes);
+        }
+    }
+
+    /**
+     * MQTT messages refused for their size since the broker started (each closes the sender's connection). Counted
+     * when Logback is the logging backend, as it is in {@code parkleit}; 0 otherwise.
+     */
+    public long oversizedRefused() {
+        OversizedMessageFilter f = oversized;
+        return f == null ? 0 : f.refused();
+    }
+
+    private static boolean logbackPresent() {
+        try {
+            Class.forName("ch.qos.logback.classic.LoggerContext", false, EmbeddedBroker.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     public int port() {
@@ -114,6 +137,10 @@ public final class EmbeddedBroker implements AutoCloseable {
         if (server != null) {
             server.stopServer();
             server = null;
+        }
+        if (oversized != null) {
+            oversized.uninstall();
+            oversized = null;
         }
     }
 
