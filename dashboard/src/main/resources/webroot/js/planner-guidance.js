@@ -32,6 +32,14 @@ export async function load() {
     fillTable(document.getElementById('g-signs'), [t('sign'), t('text'), t('until')],
       signs.body.map((s) => [s.name, s.lines.map((l) => l.text).join(' | '), s.validUntil ? new Date(s.validUntil).toLocaleString(locale()) : '']));
   }
+  const acks = await apiGet('api/v1/signs/acks');
+  if (acks.ok) {
+    document.getElementById('g-acks-status').textContent = acks.body.length ? '' : t('noAcks');
+    fillTable(document.getElementById('g-acks'), [t('sign'), t('decided'), t('displayed'), t('lastAck'), t('fault')],
+      acks.body.map((k) => [k.name, k.decided || '', k.displayed === null ? '?' : (k.displayed || '(—)'),
+        t('ago') + ' ' + k.ackAgeSeconds + ' s' + (k.alert ? ' · ' + t('ackAlert') : ''), k.fault || (k.safe ? 'safe: ' + k.safe : '')]));
+    document.getElementById('g-acks').dataset.faults = String(acks.body.filter((k) => k.fault).length);
+  }
   const a = await apiGet('api/v1/signs/audit');
   if (a.ok) {
     audit = a.body;

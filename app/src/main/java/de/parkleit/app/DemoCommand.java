@@ -3,6 +3,7 @@ package de.parkleit.app;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code parkleit demo}: everything in one process, fed by the gateway simulator. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -13,8 +14,12 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     CommonOptions options = new CommonOptions();
 
+    @Option(names = "--feed", description = {"read the city through the NGSI-v2 feed adapter from the recording in",
+            "<city>/recording/ (Heidelberg's parking API, 2024-06-08), served locally, instead of simulated gateways"})
+    boolean feed;
+
     @Override
     public Integer call() throws InterruptedException {
-        return Runner.runUntilStopped(options, Mode.DEMO);
+        return Runner.runUntilStopped(options, Mode.DEMO, feed);
     }
 }

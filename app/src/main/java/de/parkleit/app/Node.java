@@ -21,6 +21,8 @@ import de.parkleit.platform.store.StoreConfig;
 import de.parkleit.platform.store.TrafficBucket;
 import de.parkleit.platform.store.TimeSeriesStore;
 import de.parkleit.dashboard.history.HistoryHandler;
+import de.parkleit.feeds.FeedSource;
+import de.parkleit.feeds.service.FeedsVerticle;
 import de.parkleit.routing.graph.TravelMode;
 import de.parkleit.prediction.forecast.ForecastConfig;
 import de.parkleit.guidance.GuidanceConfig;
@@ -43,6 +45,10 @@ import de.parkleit.simulator.profile.TrafficShapes;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import de.parkleit.signbridge.SignBridgeConfig;
+import de.parkleit.signbridge.service.SignBridgeVerticle;
+import de.parkleit.simulator.signs.ControllerDisplay;
+import de.parkleit.simulator.signs.http.SignControllerServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -59,7 +65,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One parkleit process: starts the broker and store it owns, loads the city and road network,
  * deploys ingest, dashboard (with routing's routes) and, in {@link Mode#DEMO}, the gateway
- * simulator and the history backfill. Closing stops everything in reverse order.
+ * simulator and the history backfill, and one feed adapter per source of the city's {@code feeds.properties}
+ * (or, for {@code demo --feed}, the recording instead of the simulator). Closing stops everything in reverse order.
  */
 public final class Node implements AutoCloseable {
 
@@ -79,15 +86,26 @@ public final class Node implements AutoCloseable {
     private EmbeddedBroker embeddedBroker;
     private DemoPlannerAccount demoAccount;
     private Future<?> backfill = Future.succeededFuture();
+    private List<String> feedNames = List.of();
+    private RecordedFeedVerticle recording;
+    private ControllerDisplay signController;
 
     private Node() {
     }
 
     /** Starts a node; on failure everything already started is stopped again and the cause rethrown. */
     public static Node start(AppConfig cfg, Env env, Mode mode) {
+        return start(cfg, env, mode, false);
+    }
+
+    /**
+     * @param recordedFeed {@code demo --feed}: the city is read through the NGSI-v2 adapter from the recording in
+     *                     {@code <city>/recording/} served locally, instead of the simulated gateways
+     */
+    public static Node start(AppConfig cfg, Env env, Mode mode, boolean recordedFeed) {
         Node n = new Node();
         try {
-            n.boot(cfg, env, mode);
+            n.boot(cfg, env, mode, recordedFeed);
             return n;
         } catch (RuntimeException e) {
             n.close();
@@ -95,7 +113,7 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    private void boot(AppConfig cfg, Env env, Mode mode) {
+    private void boot(AppConfig cfg, Env env, Mode mode, boolean recordedFeed) {
         LOG.info("parkleit {} starting with {}", mode.name().toLowerCase(java.util.Locale.ROOT), cfg.describe());
         city = CityLoader.load(cfg.city(), AppConfig.CITY);
         shared = SharedSettings.fromEnv(env, city.folder());
@@ -161,13 +179,36 @@ public final class Node implements AutoCloseable {
             await(vertx.deployVerticle(guidance), "guidance and signs");
         }
         await(vertx.deployVerticle(dashboard), "dashboard");
-        if (mode == Mode.DEMO) {
+        List<FeedSource> feeds = recordedFeed ? List.of(recordedFeedSource()) : NodeFeeds.load(city.folder());
+        if (!feeds.isEmpty()) {
+            await(vertx.deployVerticle(new FeedsVerticle(feeds, mqtt.withClientId(mqtt.clientId() + "-" + shortRandom()),
+                    shared.topics(), registry, health, clock, name -> env.raw(name).orElse(null))), "feed adapters");
+            feedNames = feeds.stream().map(FeedSource::name).toList();
+        }
+        if (mode == Mode.DEMO && guidance != null && java.nio.file.Files.isRegularFile(city.folder().resolve("signs.geojson"))) {
+            startSignBridge(env, mqtt, registry);
+        }
+        if (mode == Mode.DEMO && !recordedFeed) {
             startSimulation(env, mqtt);
             GuidanceVerticle g = guidance;
             if (g != null && !backfill.isComplete()) {
                 backfill.onSuccess(v -> g.retrainForecast());
             }
         }
+    }
+
+    /** Starts the server of the recording and returns the feed that reads it. */
+    private FeedSource recordedFeedSource() {
+        java.nio.file.Path dir = city.folder().resolve("recording");
+        FeedSource recorded = NodeFeeds.load(dir).stream().findFirst()
+                .orElseThrow(() -> new ConfigException("--feed: " + dir.resolve(NodeFeeds.FILE) + " configures no feed"));
+        if (recorded.file() == null) {
+            throw new ConfigException("--feed: " + dir.resolve(NodeFeeds.FILE) + " must name the recording with file=");
+        }
+        RecordedFeedVerticle server = new RecordedFeedVerticle(recorded.file());
+        await(vertx.deployVerticle(server), "recorded feed server");
+        recording = server;
+        return recorded.withUrl(server.url());
     }
 
     /** {@code PARKLEIT_CLOCK}: {@code system} (default) or {@code simulation} (a clock only a simulator moves). */
@@ -277,6 +318,34 @@ public final class Node implements AutoCloseable {
                 city, clock, sim.seed())), "gateway simulator");
     }
 
+    /**
+     * The demo's sign bridge: every sign of the city driven over http-json through a simulated sign controller in this
+     * process (its acks show in the planner's signs view); the feeds on a free port unless PARKLEIT_SIGNBRIDGE_PORT is set.
+     */
+    private void startSignBridge(Env env, MqttSettings mqtt, PrometheusMeterRegistry registry) {
+        SignBridgeConfig c = SignBridgeConfig.fromEnv(env, city.folder());
+        SignBridgeConfig config = new SignBridgeConfig(c.topicRoot(), c.signsFile(), c.safeText(), c.timings(),
+                env.raw("PARKLEIT_SIGNBRIDGE_PORT").isPresent() ? c.httpPort() : 0, c.country(), c.publisher());
+        signController = new ControllerDisplay(Clock.systemUTC());
+        SignControllerServer server = new SignControllerServer(vertx, signController, null);
+        int port;
+        try {
+            port = server.start(0).await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("simulated sign controller did not start: " + e, e);
+        }
+        String at = "http://127.0.0.1:" + port + "/signs/{sign}";
+        SignBridgeVerticle signBridge = new SignBridgeVerticle(config, mqtt.withClientId(mqtt.clientId() + "-signbridge-" + shortRandom()), registry,
+                Clock.systemUTC(), k -> env.raw(k).orElse(null), s -> s.viaHttpJson(at));
+        await(vertx.deployVerticle(signBridge), "sign bridge");
+        LOG.info("demo sign bridge drives every sign through the simulated controller on http://127.0.0.1:{}/signs/", port);
+    }
+
+    /** The demo's simulated sign controller (to tell it to fail); empty outside the demo or without signs. */
+    public Optional<ControllerDisplay> signController() {
+        return Optional.ofNullable(signController);
+    }
+
     private boolean hasTraffic(String detector, Instant since, Instant now) {
         HistoryWindow w = new HistoryWindow(since, now, java.time.Duration.ofDays(1));
         return store.trafficHistory(List.of(detector), w).getOrDefault(detector, List.of()).stream()
@@ -336,6 +405,16 @@ public final class Node implements AutoCloseable {
     /** The id of the city's first facility, for the banner's MQTT example. */
     String firstFacilityId() {
         return city.facilities().get(0).id();
+    }
+
+    /** The feeds this node polls (names from {@code feeds.properties}), empty without feeds. */
+    public List<String> feeds() {
+        return feedNames;
+    }
+
+    /** {@code demo --feed}: where the recording is served and its own observation time. */
+    Optional<Map.Entry<String, Instant>> recording() {
+        return recording == null ? Optional.empty() : Optional.of(Map.entry(recording.url(), recording.recordedAt()));
     }
 
     /** What runs, for the console banner. */

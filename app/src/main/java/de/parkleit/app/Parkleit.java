@@ -43,23 +43,30 @@ public final class Parkleit implements Runnable {
      * {@link ConfigException} for bad configuration) and add one line below. {@code ParkleitCliTest} then checks its
      * {@code --help} and unknown-option behaviour without further changes.
      */
+    /** Subcommands at every depth ({@code feed check}, {@code city init}) answer {@code -V} with the root's version. */
+    private static void inheritVersion(CommandLine parent, String[] version) {
+        parent.getSubcommands().values().forEach(sub -> {
+            if (sub.getCommandSpec().version().length == 0) {
+                sub.getCommandSpec().version(version);
+            }
+            inheritVersion(sub, version);
+        });
+    }
+
     static CommandLine commandLine(Env env) {
         CommandLine cl = new CommandLine(new Parkleit());
         cl.addSubcommand(new DemoCommand());
         cl.addSubcommand(new ServeCommand());
         cl.addSubcommand(new FeedCommand());
+        cl.addSubcommand(new CityCommand());
         cl.addSubcommand(new BacktestTool());
         cl.addSubcommand(new SimulateTool(o -> InProcessSystem.forOptions(o, env)));
         cl.addSubcommand(new ReplayTool(env));
+        cl.addSubcommand(new SignBridgeCommand());
         cl.addSubcommand(new CompletionCommand());
         cl.addSubcommand(new HelpCommand());
 
-        String[] version = cl.getCommandSpec().version();
-        cl.getSubcommands().values().forEach(sub -> {
-            if (sub.getCommandSpec().version().length == 0) {
-                sub.getCommandSpec().version(version);
-            }
-        });
+        inheritVersion(cl, cl.getCommandSpec().version());
         cl.setUsageHelpWidth(130);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof ConfigException) {

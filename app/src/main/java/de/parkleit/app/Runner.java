@@ -14,9 +14,13 @@ final class Runner {
     }
 
     static int runUntilStopped(CommonOptions options, Mode mode) throws InterruptedException {
+        return runUntilStopped(options, mode, false);
+    }
+
+    static int runUntilStopped(CommonOptions options, Mode mode, boolean recordedFeed) throws InterruptedException {
         Env env = options.env();
         AppConfig cfg = AppConfig.fromEnv(env, CommonOptions.home(env));
-        Node node = Node.start(cfg, env, mode);
+        Node node = Node.start(cfg, env, mode, recordedFeed);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("parkleit: stopping…");
@@ -54,8 +58,16 @@ final class Runner {
         b.add("  City:                " + s.get("city"));
         b.add("  MQTT broker:         " + s.get("mqtt") + "   (topics " + topicRoot + "/…, see docs/mqtt.md)");
         b.add("  Store:               " + s.get("store"));
-        if (mode == Mode.DEMO) {
-            b.add("  Simulator:           gateways publish occupancy for every facility; history backfill on first start");
+        node.recording().ifPresentOrElse(r -> {
+            b.add("  Feed (a recording):  Heidelberg NGSI-v2 of " + r.getValue() + ", times moved to now, served at " + r.getKey());
+            b.add("                       read through the feed adapter; no simulated gateways, no backfill");
+        }, () -> {
+            if (mode == Mode.DEMO) {
+                b.add("  Simulator:           gateways publish occupancy for every facility; history backfill on first start");
+            }
+        });
+        if (!node.feeds().isEmpty() && node.recording().isEmpty()) {
+            b.add("  Feeds:               " + String.join(", ", node.feeds()) + "   (feeds.properties, health/ready details)");
         }
         URI mqtt = URI.create(s.get("mqtt"));
         b.add("");

@@ -24,10 +24,30 @@ class ParkleitCliTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
-    /** The root command and each subcommand, read from the command tree so a newly registered one is covered too. */
+    /**
+     * The root command and every subcommand at any depth ({@code feed check} too), read from the command tree so a
+     * newly registered one is covered.
+     */
     static Stream<List<String>> commands() {
-        return Stream.concat(Stream.of(List.<String>of()),
-                Parkleit.commandLine(Env.system()).getSubcommands().keySet().stream().map(List::of));
+        return walk(List.of(), Parkleit.commandLine(Env.system()));
+    }
+
+    private static Stream<List<String>> walk(List<String> path, picocli.CommandLine cl) {
+        return Stream.concat(Stream.of(path), cl.getSubcommands().entrySet().stream().flatMap(e -> {
+            List<String> sub = Stream.concat(path.stream(), Stream.of(e.getKey())).toList();
+            return walk(sub, e.getValue());
+        }));
+    }
+
+    /** What a command needs before picocli looks at unknown options (it reports missing required options first). */
+    private static List<String> requiredArgs(List<String> command) {
+        return switch (String.join(" ", command)) {
+            case "backtest" -> List.of("--occupancy", "a.csv", "--train-until", "2024-07-01");
+            case "feed check" -> List.of("--format", "datex2", "--file", "a.xml");
+            case "city init" -> List.of("--name", "x", "--osm", "a.osm.pbf", "--out", "d");
+            case "city check" -> List.of("d");
+            default -> List.of();
+        };
     }
 
     @Test
@@ -57,7 +77,7 @@ class ParkleitCliTest {
         for (String flag : new String[] {"--help", "-h"}) {
             Run r = run(Stream.concat(command.stream(), Stream.of(flag)).toArray(String[]::new));
             assertThat(r.exit()).as("%s %s: %s", command, flag, r.err()).isZero();
-            assertThat(r.out()).startsWith("Usage: parkleit" + (command.isEmpty() ? "" : " " + command.get(0)));
+            assertThat(r.out()).startsWith("Usage: parkleit" + (command.isEmpty() ? "" : " " + String.join(" ", command)));
             assertThat(r.out()).contains("-h, --help");
         }
     }
@@ -73,10 +93,7 @@ class ParkleitCliTest {
     @ParameterizedTest
     @MethodSource("commands")
     void anUnknownOptionExitsTwoWithTheUsage(List<String> command) {
-        // picocli reports missing required options before unknown ones, so give those
-        List<String> required = command.equals(List.of("backtest")) ? List.of("--occupancy", "a.csv", "--train-until", "2024-07-01")
-                : List.of();
-        Run r = run(Stream.of(command, required, List.of("--no-such-option")).flatMap(List::stream).toArray(String[]::new));
+        Run r = run(Stream.of(command, requiredArgs(command), List.of("--no-such-option")).flatMap(List::stream).toArray(String[]::new));
         assertThat(r.exit()).as("%s --no-such-option", command).isEqualTo(2);
         assertThat(r.err()).contains("Unknown option: '--no-such-option'").contains("Usage: parkleit");
         assertThat(r.out()).isEmpty();

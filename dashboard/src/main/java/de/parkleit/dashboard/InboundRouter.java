@@ -37,7 +37,8 @@ final class InboundRouter {
 
     /** The filters to subscribe to. */
     List<String> filters() {
-        return List.of(topics.facilityStateFilter(), topics.facilityOperationFilter(), topics.signFilter(), topics.deadLetterFilter());
+        return List.of(topics.facilityStateFilter(), topics.facilityOperationFilter(), topics.signFilter(), topics.signAckFilter(),
+                topics.deadLetterFilter());
     }
 
     void handle(InboundMessage m) {
@@ -50,6 +51,7 @@ final class InboundRouter {
                 case FACILITY_STATE -> states.handle(m);
                 case FACILITY_OPERATION -> operations.handle(match.get().id(), m);
                 case SIGN -> signs.handle(match.get().id(), m);
+                case SIGN_ACK -> signs.handleAck(match.get().id(), m);
                 case DEAD_LETTER -> deadLetters.record(match.get().id(), m.payload(), clock.instant());
                 default -> LOG.debug("ignoring {}", m.topic());
             }

@@ -69,7 +69,13 @@ public final class FeedReadings {
                 continue;
             }
             last.put(facility, new Sent(s.observedAt(), s.free(), s.capacity(), s.status()));
-            out.add(new OccupancyReading(facility, s.observedAt(), s.free(), s.capacity(), s.status()));
+            // the occupancy wire knows open and closed only: a status the source calls unknown (Heidelberg's
+            // "Stoerung") is left out, as a gateway that reports counts only would
+            FacilityStatus status = s.status() == FacilityStatus.UNKNOWN ? null : s.status();
+            // a capacity of 0 (Aachen's closed P5 overrides it so) is not a capacity the wire takes (> 0):
+            // it is left out and the facility keeps its own
+            Integer capacity = s.capacity() != null && s.capacity() == 0 ? null : s.capacity();
+            out.add(new OccupancyReading(facility, s.observedAt(), s.free(), capacity, status));
         }
         return new Result(out, rejects, unchanged);
     }

@@ -38,6 +38,12 @@ public record FeedSource(String name, FeedFormat format, String url, Path file, 
         idMap = Map.copyOf(idMap);
     }
 
+    /** The same feed read from {@code url} instead (e.g. a recording served locally). */
+    public FeedSource withUrl(String newUrl) {
+        return new FeedSource(name, format, newUrl, null, interval, maxBytes, idMap, identityIds, maxFuture,
+                pkcs12, passwordEnv, pemCert, pemKey, trustCa);
+    }
+
     /** A feed read once, e.g. by {@code feed check}. */
     public static FeedSource adHoc(FeedFormat format, String url, Path file) {
         return new FeedSource("check", format, url, file, Duration.ofSeconds(60), 20_000_000, Map.of(), true,

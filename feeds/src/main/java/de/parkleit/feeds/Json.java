@@ -35,6 +35,17 @@ public final class Json {
         return p.getText();
     }
 
+    /** The one mapping of a JSON read failure to a reject: {@code too_large} past the cap, else {@code malformed}. */
+    public static FeedFormatException failure(IOException e, String what) {
+        if (e instanceof CappedInputStream.PayloadTooLargeException) {
+            return new FeedFormatException(Reasons.TOO_LARGE, e.getMessage(), e);
+        }
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+            return new FeedFormatException(Reasons.MALFORMED, "malformed " + what + " JSON: " + j.getOriginalMessage(), e);
+        }
+        return new FeedFormatException(Reasons.MALFORMED, "reading " + what + " payload failed: " + e.getMessage(), e);
+    }
+
     public static Integer integer(String s) {
         if (s == null || s.isBlank()) {
             return null;

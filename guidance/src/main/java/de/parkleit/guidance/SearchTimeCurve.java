@@ -6,7 +6,7 @@ package de.parkleit.guidance;
  * {@code 1 / (1 - u)} alone (spaces passed until a vacant one when each is vacant with
  * probability {@code 1 - u}, Arnott &amp; Inci) search stays low until about 98 %, which
  * underestimates search at high occupancy (Arnott &amp; Williams 2016; simulations rise steeply
- * above about 90 %, Levy, Martens, Benenson 2013; SIMULATION-FACTS §3), hence the exponent 1.5.
+ * above about 90 %, Levy, Martens, Benenson 2013; docs/sources.md#search-vs-occupancy), hence the exponent 1.5.
  * Defaults: 30 s entry, 6 s per space, cap 15 min: 47 s at 50 %, 97 s at 80 %, 220 s at 90 %,
  * 567 s at 95 %, the cap from about 97 %.
  */

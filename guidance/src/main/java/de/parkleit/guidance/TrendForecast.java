@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * live free count, moved by the rate observed over the last {@link #WINDOW} (least squares over
  * the states seen), with the trend fading over {@link #FADE} (a trend does not last for ever:
  * {@code delta = rate * fade * (1 - exp(-h / fade))}). The error spread grows with the horizon as
- * the persistence baseline's measured error (Münster, SIMULATION-FACTS §5: mean absolute error
+ * the persistence baseline's measured error (Münster, docs/sources.md#forecast-baselines: mean absolute error
  * 1.5 / 2.7 / 5.0 % of capacity at 15 / 30 / 60 min; sd = MAE * sqrt(pi / 2) for a normal error),
  * extended beyond 60 min at the 30-60 min slope up to 15 % of capacity (an assumption).
  *

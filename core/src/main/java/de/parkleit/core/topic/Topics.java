@@ -55,6 +55,16 @@ public record Topics(String root) {
         return root + "/signs/" + Ids.require(signId, "sign id");
     }
 
+    /** {@code {root}/signs/{id}/ack}: what a sign bridge reports the sign displays (retained, {@code SignAckCodec}). */
+    public String signAck(String signId) {
+        return sign(signId) + "/ack";
+    }
+
+    /** {@code {root}/signs/+/ack}: every sign's ack. */
+    public String signAckFilter() {
+        return root + "/signs/+/ack";
+    }
+
     /** Operator override of a facility (closed/reserved with reason and end time), retained; empty payload clears it. */
     public String facilityOperation(String facilityId) {
         return root + "/ops/facility/" + Ids.require(facilityId, "facility id");
@@ -153,6 +163,8 @@ public record Topics(String root) {
             m = new TopicMatch(TopicKind.TRAFFIC_STATE, p[2], null);
         } else if (p.length == 2 && p[0].equals("signs")) {
             m = new TopicMatch(TopicKind.SIGN, p[1], null);
+        } else if (p.length == 3 && p[0].equals("signs") && p[2].equals("ack")) {
+            m = new TopicMatch(TopicKind.SIGN_ACK, p[1], null);
         } else if (p.length == 3 && p[0].equals("ops") && p[1].equals("facility")) {
             m = new TopicMatch(TopicKind.FACILITY_OPERATION, p[2], null);
         } else if (p.length == 2 && p[0].equals("deadletter")) {

@@ -25,6 +25,17 @@ public final class SignView {
     private final Map<String, SignContent> signs = new LinkedHashMap<>();
     private final Deque<AuditEntry> audit = new ArrayDeque<>();
     private final List<Consumer<SignContent>> listeners = new ArrayList<>();
+    private final Map<String, de.parkleit.core.sign.SignAck> acks = new LinkedHashMap<>();
+
+    /** The sign bridge's last ack of a sign (what its controller reports it displays). */
+    public void applyAck(de.parkleit.core.sign.SignAck a) {
+        acks.put(a.signId(), a);
+    }
+
+    /** The last ack of each sign that has one. */
+    public Map<String, de.parkleit.core.sign.SignAck> acks() {
+        return Map.copyOf(acks);
+    }
 
     public void addListener(Consumer<SignContent> l) {
         listeners.add(l);

@@ -2,24 +2,33 @@ package de.parkleit.dashboard.signs;
 
 import de.parkleit.core.codec.JsonCodecException;
 import de.parkleit.core.sign.SignFrame;
+import de.parkleit.core.sign.SignAck;
+import de.parkleit.core.sign.SignAckCodec;
 import de.parkleit.core.sign.SignFrameCodec;
 import de.parkleit.dashboard.auth.AuthHandler;
 import de.parkleit.dashboard.auth.PlannerUser;
 import de.parkleit.platform.mqtt.InboundMessage;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Feeds the sign view from the sign topics (decoded by the one codec, {@link SignFrameCodec}) and serves {@code GET /api/v1/signs} (public: what
- * each sign shows) and {@code GET /api/v1/signs/audit} (planner: the changes seen).
+ * Feeds the sign view from the sign topics (decoded by the one codec, {@link SignFrameCodec}) and the sign bridge's acks
+ * ({@link SignAckCodec}), and serves {@code GET /api/v1/signs} (public: what each sign shows), {@code GET /api/v1/signs/audit}
+ * (planner: the changes seen) and {@code GET /api/v1/signs/acks} (planner: per sign what was decided against what its
+ * controller reports it displays, the age of the last ack, its fault, and {@code alert} when the sign has had no good ack
+ * for longer than {@link #ACK_ALERT}; the gauge {@code parkleit.signs.unacknowledged} counts those).
  */
 public final class SignsHandler {
 
@@ -27,17 +36,72 @@ public final class SignsHandler {
 
     private final SignView view;
     private final Clock clock;
+    /** A sign whose last good ack is older than this (or that has a fault since) raises the alert, as the bridge's default. */
+    public static final Duration ACK_ALERT = Duration.ofMinutes(3);
+
     private final MeterRegistry registry;
+    private final Map<String, Instant> lastGoodAck = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SignsHandler(SignView view, Clock clock, MeterRegistry registry) {
         this.view = view;
         this.clock = clock;
         this.registry = registry;
+        Gauge.builder("parkleit.signs.unacknowledged", this, h -> h.alerts())
+                .description("signs without a good acknowledgement of the sign bridge for longer than " + ACK_ALERT).register(registry);
+    }
+
+    /** A message on {@code signs/{id}/ack}: decode and keep; bad ones are counted and logged. */
+    public void handleAck(String signId, InboundMessage m) {
+        if (m.payload().length == 0) {
+            return;
+        }
+        try {
+            SignAck a = SignAckCodec.decode(signId, m.payload());
+            view.applyAck(a);
+            if (a.fault() == null) {
+                lastGoodAck.merge(signId, a.at(), (x, y) -> x.isAfter(y) ? x : y);
+            }
+            count("ack");
+        } catch (JsonCodecException e) {
+            count("ack_rejected");
+            LOG.warn("ignoring sign ack on {}: {}", m.topic(), e.getMessage());
+        }
+    }
+
+    /** Whether the sign has had no good ack for longer than {@link #ACK_ALERT} (counted from its first ack). */
+    private boolean alert(String signId, Instant now) {
+        Instant good = lastGoodAck.get(signId);
+        SignAck last = view.acks().get(signId);
+        Instant since = good != null ? good : last == null ? now : last.at();
+        return now.isAfter(since.plus(ACK_ALERT));
+    }
+
+    private int alerts() {
+        Instant now = clock.instant();
+        return (int) view.acks().keySet().stream().filter(id -> alert(id, now)).count();
+    }
+
+    private void acks(RoutingContext ctx) {
+        Instant now = clock.instant();
+        Map<String, SignContent> decided = new java.util.HashMap<>();
+        view.all().forEach(s -> decided.put(s.id(), s));
+        JsonArray out = new JsonArray();
+        view.acks().forEach((id, a) -> {
+            SignContent d = decided.get(id);
+            out.add(new JsonObject().put("sign", id).put("name", d == null ? id : d.name()).put("driver", a.driver())
+                    .put("decided", d == null ? null : d.lines().stream().map(SignContent.Line::text).collect(java.util.stream.Collectors.joining(" | ")))
+                    .put("displayed", a.displayed() == null ? null : String.join(" | ", a.displayed()))
+                    .put("safe", a.safe()).put("fault", a.fault()).put("ackAt", a.at().toString())
+                    .put("ackAgeSeconds", Math.max(0, Duration.between(a.at(), now).toSeconds()))
+                    .put("alert", alert(id, now)));
+        });
+        json(ctx, out.encode());
     }
 
     public void mount(Router router, AuthHandler auth) {
         router.get("/api/v1/signs").handler(ctx -> json(ctx, all().encode()));
         router.get("/api/v1/signs/audit").handler(auth.require(PlannerUser.PLANNER)).handler(this::audit);
+        router.get("/api/v1/signs/acks").handler(auth.require(PlannerUser.PLANNER)).handler(this::acks);
     }
 
     /** A message on {@code signs/{id}}: decode and apply; bad ones are counted and logged. */

@@ -1,10 +1,8 @@
 package de.parkleit.feeds.ngsi;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import de.parkleit.core.reading.FacilityStatus;
-import de.parkleit.feeds.CappedInputStream;
 import de.parkleit.feeds.FeedFormatException;
 import de.parkleit.feeds.FeedParser;
 import de.parkleit.feeds.FeedProblem;
@@ -54,12 +52,8 @@ public final class NgsiParser implements FeedParser {
             if (p.nextToken() != null) {
                 throw new FeedFormatException(Reasons.MALFORMED, "trailing content after the NGSI entity array");
             }
-        } catch (CappedInputStream.PayloadTooLargeException e) {
-            throw new FeedFormatException(Reasons.TOO_LARGE, e.getMessage(), e);
-        } catch (JsonProcessingException e) {
-            throw new FeedFormatException(Reasons.MALFORMED, "malformed NGSI JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new FeedFormatException(Reasons.MALFORMED, "reading NGSI payload failed: " + e.getMessage(), e);
+            throw Json.failure(e, "NGSI");
         }
         return new FeedSnapshot(sites, problems);
     }

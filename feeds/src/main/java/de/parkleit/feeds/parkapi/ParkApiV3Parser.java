@@ -1,10 +1,8 @@
 package de.parkleit.feeds.parkapi;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import de.parkleit.core.reading.FacilityStatus;
-import de.parkleit.feeds.CappedInputStream;
 import de.parkleit.feeds.FeedFormatException;
 import de.parkleit.feeds.FeedParser;
 import de.parkleit.feeds.FeedProblem;
@@ -65,12 +63,8 @@ public final class ParkApiV3Parser implements FeedParser {
             if (p.nextToken() != null) {
                 throw new FeedFormatException(Reasons.MALFORMED, "trailing content after the ParkAPI object");
             }
-        } catch (CappedInputStream.PayloadTooLargeException e) {
-            throw new FeedFormatException(Reasons.TOO_LARGE, e.getMessage(), e);
-        } catch (JsonProcessingException e) {
-            throw new FeedFormatException(Reasons.MALFORMED, "malformed ParkAPI JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new FeedFormatException(Reasons.MALFORMED, "reading ParkAPI payload failed: " + e.getMessage(), e);
+            throw Json.failure(e, "ParkAPI");
         }
         if (!items) {
             throw new FeedFormatException(Reasons.WRONG_FORMAT, "ParkAPI v3 payload has no items array");

@@ -17,7 +17,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.Promise;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.PemKeyCertOptions;
@@ -34,6 +36,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Polls one feed like a gateway: fetches (HTTP(S) with If-None-Match / If-Modified-Since, client
@@ -55,6 +58,7 @@ public final class FeedPoller {
     private final FeedReadings readings;
     private final HttpClient http;
     private final Set<String> logged = new HashSet<>();
+    private final FeedHealth health;
     private final AtomicLong lastSuccessEpochS = new AtomicLong();
     private final AtomicLong sites = new AtomicLong();
     private final Counter published;
@@ -65,9 +69,18 @@ public final class FeedPoller {
     private long timer = -1;
     private boolean stopped;
 
-    /** @param publish sends (topic, payload); in a node this is the MQTT connection's QoS 1 publish */
+    /** As below, with secrets (the PKCS#12 password) from the process environment. */
     public FeedPoller(Vertx vertx, FeedSource source, Topics topics, BiFunction<String, byte[], Future<Void>> publish,
                       MeterRegistry registry, Clock clock) {
+        this(vertx, source, topics, publish, registry, clock, System::getenv);
+    }
+
+    /**
+     * @param publish sends (topic, payload); in a node this is the MQTT connection's QoS 1 publish
+     * @param secrets looks up an environment variable by name ({@code tls.passwordEnv}); null when unset
+     */
+    public FeedPoller(Vertx vertx, FeedSource source, Topics topics, BiFunction<String, byte[], Future<Void>> publish,
+                      MeterRegistry registry, Clock clock, Function<String, String> secrets) {
         this.vertx = vertx;
         this.source = source;
         this.topics = topics;
@@ -75,7 +88,9 @@ public final class FeedPoller {
         this.registry = registry;
         this.clock = clock;
         this.readings = new FeedReadings(source.idMap(), source.identityIds(), source.maxFuture());
-        this.http = source.url() == null ? null : vertx.createHttpClient(httpOptions(source));
+        this.http = source.url() == null ? null : vertx.createHttpClient(httpOptions(source, secrets));
+        this.health = new FeedHealth(source.format().configName(), source.url() == null ? "file " + source.file()
+                : source.url().replaceFirst("[?#].*$", ""));
         this.published = Counter.builder("parkleit.feed.readings").tag("source", source.name())
                 .description("readings a feed adapter published").register(registry);
         this.polls = Counter.builder("parkleit.feed.polls").tag("source", source.name())
@@ -86,12 +101,12 @@ public final class FeedPoller {
                 .description("epoch seconds of the last payload read without a payload-level reject").register(registry);
     }
 
-    static HttpClientOptions httpOptions(FeedSource s) {
+    static HttpClientOptions httpOptions(FeedSource s, Function<String, String> secrets) {
         HttpClientOptions o = new HttpClientOptions().setConnectTimeout(10_000).setIdleTimeout(30);
         if (s.url() != null && s.url().startsWith("https:")) {
             o.setSsl(true);
             if (s.pkcs12() != null) {
-                String pw = s.passwordEnv() == null ? null : System.getenv(s.passwordEnv());
+                String pw = s.passwordEnv() == null ? null : secrets.apply(s.passwordEnv());
                 o.setKeyCertOptions(new PfxOptions().setPath(s.pkcs12().toString()).setPassword(pw));
             } else if (s.pemCert() != null && s.pemKey() != null) {
                 o.setKeyCertOptions(new PemKeyCertOptions().setCertPath(s.pemCert().toString())
@@ -121,6 +136,7 @@ public final class FeedPoller {
     public Future<Void> poll() {
         return fetch().compose(body -> {
             if (body == null) {
+                health.notModified(clock.instant());
                 return Future.succeededFuture(); // 304 Not Modified
             }
             polls.increment();
@@ -128,6 +144,7 @@ public final class FeedPoller {
         }).andThen(ar -> {
             if (ar.failed()) {
                 failures++;
+                health.failed(clock.instant(), ar.cause() instanceof FeedFormatException f ? f.reason() : "fetch");
                 rejectOnce(ar.cause() instanceof FeedFormatException f ? f.reason() : "fetch", null,
                         String.valueOf(ar.cause().getMessage()));
             } else {
@@ -173,12 +190,33 @@ public final class FeedPoller {
             }
             String newEtag = resp.getHeader("ETag");
             String newLm = resp.getHeader("Last-Modified");
-            return resp.body().map(b -> {
+            return cappedBody(resp).map(b -> {
                 etag = newEtag;
                 lastModified = newLm;
                 return b;
             });
         });
+    }
+
+    /** The body, failed with {@code too_large} as soon as more than {@code maxBytes} arrived (a body without or with a false length). */
+    private Future<Buffer> cappedBody(HttpClientResponse resp) {
+        Promise<Buffer> done = Promise.promise();
+        Buffer body = Buffer.buffer();
+        resp.handler(chunk -> {
+            if (done.future().isComplete()) {
+                return;
+            }
+            if (body.length() + chunk.length() > source.maxBytes()) {
+                done.tryFail(new FeedFormatException(Reasons.TOO_LARGE,
+                        "body passed the cap of " + source.maxBytes() + " bytes while streaming"));
+                resp.request().reset();
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        resp.exceptionHandler(e -> done.tryFail(e));
+        resp.endHandler(v -> done.tryComplete(body));
+        return done.future();
     }
 
     private FeedSnapshot parse(Buffer body) throws FeedFormatException {
@@ -191,6 +229,7 @@ public final class FeedPoller {
         FeedReadings.Result res = readings.apply(snap, now);
         sites.set(snap.sites().size());
         lastSuccessEpochS.set(now.getEpochSecond());
+        health.succeeded(now, snap.sites().size(), res.unchanged());
         for (FeedProblem p : res.rejects()) {
             rejectOnce(p.reason(), p.sourceId(), p.detail());
         }
@@ -200,6 +239,7 @@ public final class FeedPoller {
                     .andThen(ar -> {
                         if (ar.succeeded()) {
                             published.increment();
+                            health.published();
                         }
                     });
         }
@@ -209,10 +249,20 @@ public final class FeedPoller {
     private void rejectOnce(String reason, String siteId, String detail) {
         Counter.builder("parkleit.feed.rejects").tag("source", source.name()).tag("reason", reason)
                 .description("payloads or sites of a feed rejected, by reason").register(registry).increment();
+        health.rejected(reason);
         if (logged.add(reason + "|" + siteId)) {
             LOG.warn("feed {}: rejected ({}){}: {} (logged once per reason and site)", source.name(), reason,
                     siteId == null ? "" : " site " + siteId, detail);
         }
+    }
+
+    /** Last success, sites, readings and rejects by reason of this feed. */
+    public FeedHealth health() {
+        return health;
+    }
+
+    public String name() {
+        return source.name();
     }
 
     public long lastSuccessEpochSeconds() {

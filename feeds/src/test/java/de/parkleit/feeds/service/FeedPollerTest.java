@@ -99,4 +99,38 @@ class FeedPollerTest {
         poller.stop().await(5, TimeUnit.SECONDS);
         server.close();
     }
+
+    @Test
+    void aChunkedBodyWithoutLengthIsCutAtTheCapWhileStreaming() throws Exception {
+        byte[] chunk = new byte[64 * 1024];
+        java.util.Arrays.fill(chunk, (byte) ' ');
+        AtomicInteger sent = new AtomicInteger();
+        HttpServer server = vertx.createHttpServer().requestHandler(req -> {
+            var resp = req.response().setChunked(true);
+            long t = vertx.setPeriodic(5, id -> {
+                if (sent.incrementAndGet() > 1000 || resp.closed() || resp.ended()) {
+                    vertx.cancelTimer(id);
+                    if (!resp.closed() && !resp.ended()) {
+                        resp.end();
+                    }
+                    return;
+                }
+                resp.write(io.vertx.core.buffer.Buffer.buffer(chunk));
+            });
+        }).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+        List<String> published = new CopyOnWriteArrayList<>();
+        SimpleMeterRegistry reg = new SimpleMeterRegistry();
+        FeedSource src = new FeedSource("big", FeedFormat.NGSI, "http://127.0.0.1:" + server.actualPort() + "/", null,
+                Duration.ofHours(1), 256 * 1024, Map.of(), true, Duration.ofMinutes(5), null, null, null, null, null);
+        FeedPoller p = new FeedPoller(vertx, src, new Topics("t/big"), (t, b) -> {
+            published.add(t);
+            return Future.succeededFuture();
+        }, reg, Clock.systemUTC());
+        p.poll().await(20, TimeUnit.SECONDS);
+        p.stop();
+        assertThat(reg.get("parkleit.feed.rejects").tag("reason", "too_large").counter().count()).isEqualTo(1);
+        assertThat(sent.get()).as("chunks the server could send before the reset").isLessThan(1000);
+        assertThat(published).isEmpty();
+        server.close();
+    }
 }

@@ -9,7 +9,7 @@ package de.parkleit.guidance.signs;
  */
 public record Thresholds(double almostFullRising, double almostFullFalling, double fullRising, double fullFalling) {
 
-    /** 85/80 % almost full and 95/90 % full ("full" at 85-90 % is the planning convention, SIMULATION-FACTS §4). */
+    /** 85/80 % almost full and 95/90 % full ("full" at 85-90 % is the planning convention, docs/sources.md#full-threshold). */
     public static final Thresholds DEFAULT = new Thresholds(85, 80, 95, 90);
 
     public Thresholds {

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 public final class Health {
 
     private final Map<String, Supplier<String>> checks = new ConcurrentHashMap<>();
+    private final Map<String, Supplier<Map<String, Object>>> details = new ConcurrentHashMap<>();
 
     /**
      * Registers a check: the supplier returns null when ready, else a short reason.
@@ -31,6 +32,29 @@ public final class Health {
                 r = "check failed: " + e.getMessage();
             }
             out.put(name, r);
+        });
+        return out;
+    }
+
+    /**
+     * Registers details of a component that do not decide readiness (a feed whose source is down must
+     * not take the node out of a load balancer), shown under {@code details} of {@code /health/ready}.
+     */
+    public void detail(String name, Supplier<Map<String, Object>> detail) {
+        details.put(name, detail);
+    }
+
+    /** name -> details (JSON-friendly values), in name order. */
+    public Map<String, Map<String, Object>> details() {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        details.keySet().stream().sorted().forEach(name -> {
+            Map<String, Object> d;
+            try {
+                d = details.get(name).get();
+            } catch (RuntimeException e) {
+                d = Map.of("error", "detail failed: " + e.getMessage());
+            }
+            out.put(name, d);
         });
         return out;
     }

@@ -28,15 +28,21 @@ public final class OpsHandler {
     }
 
     private void ready(RoutingContext ctx) {
-        ctx.vertx().executeBlocking(health::evaluate, false).onSuccess(results -> {
+        ctx.vertx().executeBlocking(() -> Map.entry(health.evaluate(), health.details()), false).onSuccess(both -> {
+            Map<String, String> results = both.getKey();
             JsonObject checks = new JsonObject();
             boolean up = true;
             for (Map.Entry<String, String> e : results.entrySet()) {
                 checks.put(e.getKey(), e.getValue() == null ? "UP" : "DOWN: " + e.getValue());
                 up &= e.getValue() == null;
             }
-            ctx.response().setStatusCode(up ? 200 : 503).putHeader("Content-Type", "application/json")
-                    .end(new JsonObject().put("status", up ? "UP" : "DOWN").put("checks", checks).encode());
+            JsonObject body = new JsonObject().put("status", up ? "UP" : "DOWN").put("checks", checks);
+            if (!both.getValue().isEmpty()) {
+                JsonObject details = new JsonObject();
+                both.getValue().forEach((k, v) -> details.put(k, new JsonObject(new java.util.LinkedHashMap<>(v))));
+                body.put("details", details);
+            }
+            ctx.response().setStatusCode(up ? 200 : 503).putHeader("Content-Type", "application/json").end(body.encode());
         }).onFailure(ctx::fail);
     }
 }

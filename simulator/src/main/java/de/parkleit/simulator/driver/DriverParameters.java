@@ -17,7 +17,7 @@ import java.time.Duration;
  * @param maxSearch          search time after which a driver gives up (parks elsewhere, counted)
  * @param compliance         share of drivers who ask guidance and follow it (guidance on only)
  * @param signReaction       share of the others who avoid facilities that signs show as full (guidance on only;
- *                           default 0: no measured share exists, SIMULATION-FACTS §2)
+ *                           default 0: no measured share exists, docs/sources.md#compliance)
  * @param walkMps            walking speed
  * @param walkDetour         walking distance over straight-line distance
  */

@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * A transparent guidance policy inside the simulator, for runs where parkleit's own guidance is
  * not wired (and as a yardstick for it). Scores each facility within reach of the destination by
- * drive time + 2 x walk time (the usual weighting of walking, SIMULATION-FACTS.md §3), excludes
+ * drive time + 2 x walk time (the usual weighting of walking, docs/sources.md#walk-weight), excludes
  * facilities whose reported free spaces, less the recommendations issued for them in the last
  * {@link #ISSUED_WINDOW}, leave fewer than {@link #RESERVE} spaces (closed loop, as DESIGN.md
  * describes), and penalises nearly full ones. Not thread-safe.

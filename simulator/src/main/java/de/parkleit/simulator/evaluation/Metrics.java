@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The figures of one run. Search is what a driver does after the first facility that did not let
  * them straight in: queueing, driving on, cruising. CO2 is search vehicle-km x 180 g
- * (SIMULATION-FACTS.md §6; 150–250 g for sensitivity).
+ * (docs/sources.md#co2; 150–250 g for sensitivity).
  */
 public record Metrics(int trips, int parked, int gaveUp, double searchingShare, double meanSearchS,
                       double meanSearchOfSearchersS, double p90SearchS, double p90SearchOfSearchersS,

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 /**
  * A birth–death process for one facility whose arrival rate tracks the model: each parked car
  * leaves at rate 1/meanDwell (exponential stays; a mean of 90 min puts ~74 % at or under 2 h,
- * close to the Neuss count in SIMULATION-FACTS.md §4), and cars arrive at
+ * close to the Neuss count in docs/sources.md#parking-duration), and cars arrive at
  * {@code max(0, m/meanDwell + dm/dt + (m - n)/relax)}, the rate that keeps the expectation on the
  * model's occupancy m while counts move by single cars. Arrivals beyond capacity are turned away.
  * Not thread-safe: one owner steps it.

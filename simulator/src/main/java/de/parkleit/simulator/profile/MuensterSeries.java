@@ -22,7 +22,7 @@ import java.util.zip.GZIPInputStream;
  * {@code bes} (full) counts as 0 free; {@code ges} (closed), {@code kei} (no data) and values
  * above capacity are dropped; a 0 is kept only right after a nearly full reading (elsewhere it
  * means "not connected") and only in runs of at most 4 hours (longer ones are closed lots); identical non-zero values frozen for 3 hours or more across the
- * daytime are dropped (a stuck feed). Cleaning follows SIMULATION-FACTS.md section 5.
+ * daytime are dropped (a stuck feed). Cleaning follows docs/sources.md#data-cleaning.
  */
 public final class MuensterSeries {
 

@@ -1,0 +1,42 @@
+package de.parkleit.signbridge.service;
+
+import de.parkleit.platform.http.Problems;
+import de.parkleit.signbridge.SignDrivers;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+/**
+ * The bridge's HTTP feeds: {@code GET /signbridge/msgfeed} (the IRIS message feed of the
+ * iris-msgfeed signs, {@code text/plain; charset=US-ASCII}) and {@code GET /signbridge/datex2/vms}
+ * (the DATEX II v3.6 VmsPublication of the datex2-vms signs, {@code application/xml}; 404 problem JSON
+ * while there is none), and {@code GET /metrics} (Prometheus) when the registry is one.
+ */
+final class SignBridgeHttp {
+
+    private SignBridgeHttp() {
+    }
+
+    static Future<HttpServer> start(Vertx vertx, int port, SignDrivers drivers, Clock clock, MeterRegistry registry) {
+        Router r = Router.router(vertx);
+        Problems.install(r);
+        if (registry instanceof PrometheusMeterRegistry prometheus) {
+            r.get("/metrics").handler(ctx -> ctx.response().putHeader("Content-Type", "text/plain; version=0.0.4").end(prometheus.scrape()));
+        }
+        r.get("/signbridge/msgfeed").handler(ctx -> ctx.response().putHeader("Content-Type", "text/plain; charset=US-ASCII")
+                .end(io.vertx.core.buffer.Buffer.buffer(drivers.msgFeed().render().getBytes(StandardCharsets.US_ASCII))));
+        r.get("/signbridge/datex2/vms").handler(ctx -> {
+            if (drivers.vmsBoard().isEmpty()) {
+                Problems.send(ctx, 404, "no-vms", "No VMS publication", "no datex2-vms sign has been shown yet");
+                return;
+            }
+            ctx.response().putHeader("Content-Type", "application/xml; charset=UTF-8").end(drivers.vmsBoard().write(clock.instant()));
+        });
+        return vertx.createHttpServer().requestHandler(r).listen(port);
+    }
+}
