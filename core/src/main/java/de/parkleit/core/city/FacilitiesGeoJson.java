@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Parses a facilities file: a GeoJSON FeatureCollection of points in ParkAPI v2 style with
- * properties {@code id}, {@code name}, {@code type}, {@code capacity}, optional {@code address}.
+ * properties {@code id}, {@code name}, {@code type}, {@code capacity}, optional {@code address},
+ * {@code opening_hours} (OpenStreetMap syntax) and {@code public_url} (or {@code url}).
  * Ids that are not city-neutral are rejected with the feature's index.
  */
 public final class FacilitiesGeoJson {
@@ -46,7 +47,8 @@ public final class FacilitiesGeoJson {
             try {
                 out.add(new Facility(id, p.path("name").asText(id), FacilityType.parse(p.path("type").asText(null)),
                         coords.get(1).asDouble(), coords.get(0).asDouble(), p.path("capacity").asInt(),
-                        p.path("address").asText("").replace('\n', ',').replace(",", ", ").replace(",  ", ", ")));
+                        p.path("address").asText("").replace('\n', ',').replace(",", ", ").replace(",  ", ", "),
+                        text(p, "opening_hours"), text(p, "public_url").isEmpty() ? text(p, "url") : text(p, "public_url")));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
             }
@@ -58,4 +60,9 @@ public final class FacilitiesGeoJson {
         return out;
     }
 
+    /** A string property, {@code ""} when absent or JSON null. */
+    private static String text(JsonNode p, String name) {
+        JsonNode v = p.path(name);
+        return v.isTextual() ? v.asText() : "";
+    }
 }

@@ -7,8 +7,13 @@ import java.util.Objects;
  * A parking facility of a city: a garage, lot or a group of on-street spaces.
  *
  * @param capacity number of public spaces (&gt; 0)
+ * @param address postal address, {@code ""} when unknown
+ * @param openingHours opening hours in OpenStreetMap {@code opening_hours} syntax (e.g. {@code Mo-Sa 07:00-23:00},
+ *        {@code 24/7}), {@code ""} when unknown
+ * @param url the operator's public page for the facility, {@code ""} when unknown
  */
-public record Facility(String id, String name, FacilityType type, double lat, double lon, int capacity, String address) {
+public record Facility(String id, String name, FacilityType type, double lat, double lon, int capacity, String address,
+        String openingHours, String url) {
 
     public Facility {
         Ids.require(id, "facility id");
@@ -21,5 +26,12 @@ public record Facility(String id, String name, FacilityType type, double lat, do
             throw new IllegalArgumentException("facility " + id + ": capacity must be > 0, got " + capacity);
         }
         address = address == null ? "" : address;
+        openingHours = openingHours == null ? "" : openingHours.trim();
+        url = url == null ? "" : url.trim();
+    }
+
+    /** A facility whose opening hours and web page are unknown. */
+    public Facility(String id, String name, FacilityType type, double lat, double lon, int capacity, String address) {
+        this(id, name, type, lat, lon, capacity, address, "", "");
     }
 }
