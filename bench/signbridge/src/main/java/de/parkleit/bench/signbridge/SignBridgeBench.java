@@ -66,6 +66,9 @@ public final class SignBridgeBench {
     private final Map<String, Long> safeAt = new ConcurrentHashMap<>();
     private volatile boolean safePhase;
     private final Samples frameToDisplay = new Samples();
+    /** Floor PUTs: when each was sent, by sign/ts; and sent → displayed on the controller. */
+    private final Map<String, Long> floorSent = new ConcurrentHashMap<>();
+    private final Samples putToDisplay = new Samples();
 
     private SignBridgeBench(int signs, long periodMs) {
         this.signs = signs;
@@ -180,7 +183,8 @@ public final class SignBridgeBench {
         r.append("`uptime` load average at start: ").append(load0).append(", at end: ").append(load1).append("\n\n");
         r.append("| path | n | p50 ms | p95 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|---:|\n");
         r.append(frameToDisplay.row("frame published -> displayed on the simulated controller (bridge, http-json)"));
-        r.append(http.row("floor: bare HTTP PUT round trip to the simulated controller (JDK HttpClient)"));
+        r.append(putToDisplay.row("floor: bare HTTP PUT sent -> displayed on the simulated controller (JDK HttpClient)"));
+        r.append(http.row("floor: bare HTTP PUT round trip (sent -> answer read) to the simulated controller"));
         r.append(mqtt.row("floor: one QoS 1 message through the broker to a subscriber"));
         r.append(String.format("%nFrames published while measuring: %d; displayed: %d; never displayed (a newer frame of the sign "
                 + "went first, or the show failed): %d. Floor PUTs that failed (2 s timeout): %d.%n%n", sent, frameToDisplay.size(),
@@ -240,6 +244,10 @@ public final class SignBridgeBench {
         if (t != null) {
             frameToDisplay.add((now - t) / 1e6);
         }
+        Long f = floorSent.remove(id + "/" + s.frame().ts());
+        if (f != null) {
+            putToDisplay.add((now - f) / 1e6);
+        }
     }
 
     /** The http-json driver's request, bare: PUT one frame, read the echo, at the same rate. */
@@ -253,10 +261,12 @@ public final class SignBridgeBench {
             long due = t0 + n * periodNs;
             pace(due);
             String id = "floor" + (n % signs);
+            // (a floor sign gets a new frame every `signs` requests, so its ts in millis is unique)
             SignFrame f = frame(id, n % 500, Instant.now().truncatedTo(ChronoUnit.MILLIS), Duration.ofMinutes(10));
             HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + cport + "/signs/" + id)).timeout(Duration.ofSeconds(2))
                     .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofByteArray(SignFrameCodec.encode(f))).build();
             long start = System.nanoTime();
+            floorSent.put(id + "/" + f.ts(), start);
             all.add(http.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray()).thenAccept(r -> {
                 SignFrameCodec.decode(id, r.body());
                 s.add((System.nanoTime() - start) / 1e6);
