@@ -143,6 +143,10 @@ public final class SignBridgeBench {
         Samples mqtt = new Samples();
         int[] seq = {0};
         publishFor(pub, topics, WARMUP_S, false, seq);
+        httpFloor(new Samples(), cport, perSecond, 2);
+        mqttFloor(new Samples(), broker.url(), topics, perSecond, 2);
+        putToDisplay.clear();
+        httpFailed.set(0);
         for (int round = 0; round < 2; round++) {
             publishFor(pub, topics, seconds / 2, true, seq);
             Thread.sleep(2_000);
@@ -178,7 +182,7 @@ public final class SignBridgeBench {
         StringBuilder r = new StringBuilder();
         r.append("# Sign bridge bench\n\n");
         r.append(String.format("%d signs (http-json on the simulated controller), %d frames/s (a new frame per sign every %d ms), "
-                + "%d s warm-up, then 2 rounds of %d s bridge + %d s HTTP floor + %d s broker floor at the same rate; broker grace %d s.%n%n",
+                + "%d s warm-up (bridge) + 2 s of each floor, then 2 rounds of %d s bridge + %d s HTTP floor + %d s broker floor at the same rate; broker grace %d s.%n%n",
                 signs, perSecond, periodMs, WARMUP_S, seconds / 2, seconds / 4, seconds / 4, grace.toSeconds()));
         r.append("`uptime` load average at start: ").append(load0).append(", at end: ").append(load1).append("\n\n");
         r.append("| path | n | p50 ms | p95 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|---:|\n");
@@ -251,8 +255,10 @@ public final class SignBridgeBench {
     }
 
     /** The http-json driver's request, bare: PUT one frame, read the echo, at the same rate. */
+    /** The floor's client: one for the run, as the bridge has one, warmed up with it. */
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
+
     private void httpFloor(Samples s, int cport, int perSecond, long seconds) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
         long t0 = System.nanoTime();
         long periodNs = 1_000_000_000L / perSecond;
         long count = seconds * perSecond;
@@ -345,6 +351,10 @@ public final class SignBridgeBench {
 
         int size() {
             return v.size();
+        }
+
+        void clear() {
+            v.clear();
         }
 
         String row(String name) {
