@@ -35,7 +35,10 @@ final class SignBridgeHttp {
                 Problems.send(ctx, 404, "no-vms", "No VMS publication", "the sign bridge drives no sign");
                 return;
             }
-            ctx.response().putHeader("Content-Type", "application/xml; charset=UTF-8").end(drivers.vmsBoard().write(clock.instant()));
+            // a thousand signs are about a megabyte of XML: written off the event loop (the board is thread-safe)
+            vertx.executeBlocking(() -> drivers.vmsBoard().write(clock.instant()), false)
+                    .onSuccess(xml -> ctx.response().putHeader("Content-Type", "application/xml; charset=UTF-8").end(xml))
+                    .onFailure(ctx::fail);
         });
         return vertx.createHttpServer().requestHandler(r).listen(port);
     }
