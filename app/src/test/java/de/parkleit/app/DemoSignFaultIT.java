@@ -107,6 +107,7 @@ class DemoSignFaultIT {
             chrome.waitUpTo(Duration.ofSeconds(30)).until(x -> !"0".equals(x.findElement(By.id("g-acks")).getAttribute("data-alerts")));
             assertThat(d.findElement(By.id("g-acks")).getText()).contains("Alarm: keine Quittung");
             assertThat((List<?>) chrome.js("return window.parkleitCspViolations;")).isEmpty();
+            chrome.js("document.getElementById('g-acks-status').scrollIntoView();");
             chrome.screenshot("demo-sign-fault");
         } finally {
             controller.faultAll(ControllerFault.NONE);
