@@ -34,11 +34,15 @@ export async function load() {
   }
   const acks = await apiGet('api/v1/signs/acks');
   if (acks.ok) {
-    document.getElementById('g-acks-status').textContent = acks.body.length ? '' : t('noAcks');
+    const alerts = acks.body.filter((k) => k.alert).length;
+    const status = document.getElementById('g-acks-status');
+    status.textContent = acks.body.length ? t('ackAlertRule', { s: acks.body[0].alertAfterSeconds, n: alerts }) : t('noAcks');
+    status.classList.toggle('alert', alerts > 0);
     fillTable(document.getElementById('g-acks'), [t('sign'), t('decided'), t('displayed'), t('lastAck'), t('fault')],
       acks.body.map((k) => [k.name, k.decided || '', k.displayed === null ? '?' : (k.displayed || '(—)'),
         t('ago') + ' ' + k.ackAgeSeconds + ' s' + (k.alert ? ' · ' + t('ackAlert') : ''), k.fault || (k.safe ? 'safe: ' + k.safe : '')]));
     document.getElementById('g-acks').dataset.faults = String(acks.body.filter((k) => k.fault).length);
+    document.getElementById('g-acks').dataset.alerts = String(alerts);
   }
   const a = await apiGet('api/v1/signs/audit');
   if (a.ok) {

@@ -26,8 +26,8 @@ import org.openqa.selenium.WebDriver;
 /**
  * {@code parkleit demo} runs the sign bridge with every sign on the simulated controller: the planner
  * sees each sign's acknowledgement (decided against displayed), and when the controller is told to
- * answer 500, the planner's signs view in headless Chromium shows the fault
- * (screenshot {@code target/screenshots/demo-sign-fault.png}).
+ * answer 500, the planner's signs view in headless Chromium shows the fault and, once no good ack came for
+ * {@code PARKLEIT_SIGNBRIDGE_ACK_ALERT} (20 s here), the alert (screenshot {@code target/screenshots/demo-sign-fault.png}).
  */
 class DemoSignFaultIT {
 
@@ -42,6 +42,7 @@ class DemoSignFaultIT {
         env.put("PARKLEIT_SIM_INTERVAL", "1s");
         env.put("PARKLEIT_SIM_BACKFILL_DAYS", "0");
         env.put("PARKLEIT_SIGNBRIDGE_RETRY_AFTER", "1s");
+        env.put("PARKLEIT_SIGNBRIDGE_ACK_ALERT", "20s");
         env.put("PARKLEIT_AUTH_SECRET", "demo-sign-fault-it-secret-0123456789-0123456789");
         node = NodeFixture.start(env, Mode.DEMO);
         Matcher m = Pattern.compile("log in as +user (\\S+) +password (\\S+)")
@@ -97,7 +98,16 @@ class DemoSignFaultIT {
             String table = d.findElement(By.id("g-acks")).getText();
             assertThat(table).contains("entschieden", "angezeigt", "letzte Quittung", "Fehler", "http_500");
             assertThat(Integer.parseInt(d.findElement(By.id("g-acks")).getAttribute("data-faults"))).isPositive();
+            // no good ack for longer than PARKLEIT_SIGNBRIDGE_ACK_ALERT (20 s): the view names the alert time and the signs in alert
+            assertThat(d.findElement(By.id("g-acks-status")).getText()).contains("Alarm nach 20 s ohne gute Quittung");
+            d.findElement(By.cssSelector(".tab[data-tab=history]")).click();
+            await().atMost(60, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(500)).until(() -> acks(cookie).stream()
+                    .anyMatch(a -> a.getBoolean("alert") && a.getString("fault") != null && a.getInteger("alertAfterSeconds") == 20));
+            d.findElement(By.cssSelector(".tab[data-tab=guidance]")).click();
+            chrome.waitUpTo(Duration.ofSeconds(30)).until(x -> !"0".equals(x.findElement(By.id("g-acks")).getAttribute("data-alerts")));
+            assertThat(d.findElement(By.id("g-acks")).getText()).contains("Alarm: keine Quittung");
             assertThat((List<?>) chrome.js("return window.parkleitCspViolations;")).isEmpty();
+            chrome.js("document.getElementById('g-acks-status').scrollIntoView();");
             chrome.screenshot("demo-sign-fault");
         } finally {
             controller.faultAll(ControllerFault.NONE);

@@ -9,6 +9,7 @@ import de.parkleit.platform.config.Env;
 import de.parkleit.platform.config.SharedSettings;
 import java.net.URI;
 import java.util.Arrays;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
@@ -31,14 +32,19 @@ import java.util.Objects;
  * @param openData          licence of the open-data exports ({@code PARKLEIT_OPENDATA_*})
  * @param zone              the city's local time for the planner's charts ({@link SharedSettings#zone}:
  *                          {@code PARKLEIT_TIMEZONE}, else the city's {@code timezone}, else UTC)
+ * @param signAckAlert      a sign without a good acknowledgement of the sign bridge for this long raises the alert in the
+ *                          planner's signs view and the gauge {@code parkleit.signs.unacknowledged}
+ *                          ({@code PARKLEIT_SIGNBRIDGE_ACK_ALERT}, the bridge's own setting, default 3m)
  */
 public record DashboardConfig(String bindHost, int httpPort, String topicRoot, String tileUrl, String tileAttribution,
                               List<String> corsOrigins, int maxStreams, AuthSettings auth, RateLimit rateLimit,
-                              OpenDataLicence openData, ZoneId zone) {
+                              OpenDataLicence openData, ZoneId zone, Duration signAckAlert) {
 
     public static final String PORT_VAR = "PARKLEIT_HTTP_PORT";
     public static final String OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
     public static final String OSM_ATTRIBUTION = "© OpenStreetMap contributors (ODbL)";
+    /** As the sign bridge's default ({@code Timings.defaults().ackAlert()}). */
+    public static final Duration DEFAULT_SIGN_ACK_ALERT = Duration.ofMinutes(3);
 
     public DashboardConfig {
         Objects.requireNonNull(bindHost, "bindHost");
@@ -71,6 +77,17 @@ public record DashboardConfig(String bindHost, int httpPort, String topicRoot, S
         rateLimit = rateLimit == null ? RateLimit.defaults() : rateLimit;
         openData = openData == null ? OpenDataLicence.defaults() : openData;
         zone = zone == null ? ZoneId.of("UTC") : zone;
+        signAckAlert = signAckAlert == null ? DEFAULT_SIGN_ACK_ALERT : signAckAlert;
+        if (signAckAlert.isNegative() || signAckAlert.isZero()) {
+            throw new ConfigException("PARKLEIT_SIGNBRIDGE_ACK_ALERT must be positive, got " + signAckAlert);
+        }
+    }
+
+    /** Without the sign ack alert (the default, 3 minutes). */
+    public DashboardConfig(String bindHost, int httpPort, String topicRoot, String tileUrl, String tileAttribution,
+                           List<String> corsOrigins, int maxStreams, AuthSettings auth, RateLimit rateLimit,
+                           OpenDataLicence openData, ZoneId zone) {
+        this(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, auth, rateLimit, openData, zone, null);
     }
 
     /** In UTC. */
@@ -87,15 +104,19 @@ public record DashboardConfig(String bindHost, int httpPort, String topicRoot, S
     }
 
     public DashboardConfig withAuth(AuthSettings a) {
-        return new DashboardConfig(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, a, rateLimit, openData, zone);
+        return new DashboardConfig(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, a, rateLimit, openData, zone, signAckAlert);
     }
 
     public DashboardConfig withRateLimit(RateLimit r) {
-        return new DashboardConfig(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, auth, r, openData, zone);
+        return new DashboardConfig(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, auth, r, openData, zone, signAckAlert);
+    }
+
+    public DashboardConfig withSignAckAlert(Duration d) {
+        return new DashboardConfig(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, auth, rateLimit, openData, zone, d);
     }
 
     public DashboardConfig withZone(ZoneId z) {
-        return new DashboardConfig(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, auth, rateLimit, openData, z);
+        return new DashboardConfig(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, auth, rateLimit, openData, z, signAckAlert);
     }
 
     /** Without a city folder: the zone is {@code PARKLEIT_TIMEZONE}, else UTC. */
@@ -114,7 +135,8 @@ public record DashboardConfig(String bindHost, int httpPort, String topicRoot, S
                 env.string("PARKLEIT_MAP_TILE_ATTRIBUTION", OSM_ATTRIBUTION),
                 Arrays.stream(cors.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
                 env.intInRange("PARKLEIT_HTTP_MAX_STREAMS", 2000, 1, 1_000_000),
-                AuthSettings.fromEnv(env), RateLimit.fromEnv(env), OpenDataLicence.fromEnv(env), shared.zone());
+                AuthSettings.fromEnv(env), RateLimit.fromEnv(env), OpenDataLicence.fromEnv(env), shared.zone(),
+                env.duration("PARKLEIT_SIGNBRIDGE_ACK_ALERT", DEFAULT_SIGN_ACK_ALERT));
     }
 
     /** Loopback, a free port, no tiles: what tests use. */

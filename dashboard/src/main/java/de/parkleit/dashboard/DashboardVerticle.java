@@ -109,7 +109,7 @@ public final class DashboardVerticle extends VerticleBase {
         view = new LiveBoard(city.facilities(), clock);
         stream = new LiveStreamHandler(vertx, view, config.maxStreams(), registry);
         SignView signView = new SignView();
-        signs = new SignsHandler(signView, clock, registry);
+        signs = new SignsHandler(signView, clock, registry, config.signAckAlert());
         signView.addListener(s -> stream.publish("sign", s.id(), signs.toJson(s).encode()));
         stream.addSnapshot("signs", () -> signs.all().encode());
         MqttSettings own = new MqttSettings(mqttSettings.url(),

@@ -20,6 +20,7 @@ class DashboardConfigTest {
         assertThat(c.tileSource()).isEqualTo("https://tile.openstreetmap.org");
         assertThat(c.corsOrigins()).isEmpty();
         assertThat(c.maxStreams()).isEqualTo(2000);
+        assertThat(c.signAckAlert()).isEqualTo(java.time.Duration.ofMinutes(3));
     }
 
     @Test
@@ -60,5 +61,13 @@ class DashboardConfigTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("PARKLEIT_TOPIC_ROOT");
         assertThatThrownBy(() -> DashboardConfig.fromEnv(new Env(Map.of("PARKLEIT_HTTP_MAX_STREAMS", "0"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("PARKLEIT_HTTP_MAX_STREAMS");
+        assertThatThrownBy(() -> DashboardConfig.fromEnv(new Env(Map.of("PARKLEIT_SIGNBRIDGE_ACK_ALERT", "0s"))))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("PARKLEIT_SIGNBRIDGE_ACK_ALERT");
+    }
+
+    @Test
+    void theSignAckAlertIsTheSignBridgesSetting() {
+        assertThat(DashboardConfig.fromEnv(new Env(Map.of("PARKLEIT_SIGNBRIDGE_ACK_ALERT", "45s"))).signAckAlert())
+                .isEqualTo(java.time.Duration.ofSeconds(45));
     }
 }

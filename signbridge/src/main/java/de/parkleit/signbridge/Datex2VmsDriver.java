@@ -9,7 +9,9 @@ import java.util.concurrent.CompletionStage;
 /**
  * The {@code datex2-vms} driver: a show puts the frame into the bridge's {@link VmsBoard}, served as a
  * DATEX II v3.6 {@code VmsPublication} at {@code GET /signbridge/datex2/vms} for a traffic centre or
- * the national access point to pull. What it reports displayed is what the publication now says.
+ * the national access point to pull: a sign whose only channel is that publication. What it reports
+ * displayed is what the publication now says. (The publication lists every sign of the bridge, whatever
+ * its driver, from the acknowledgements; {@link VmsBoard}.)
  */
 public final class Datex2VmsDriver implements SignDriver {
 
@@ -43,7 +45,7 @@ public final class Datex2VmsDriver implements SignDriver {
             return CompletableFuture.failedFuture(new SignDriverException("closed", "datex2-vms driver of " + signId + " is not open"));
         }
         Displayed d = new Displayed(SignAck.linesOf(frame), clock.instant());
-        board.put(frame, d.at());
+        board.put(signId, d.lines(), d.at());
         status = new DriverStatus(true, d.at(), null);
         return CompletableFuture.completedFuture(d);
     }

@@ -1,23 +1,36 @@
 package de.parkleit.signbridge;
 
-import de.parkleit.core.sign.SignFrame;
+import de.parkleit.core.sign.SignAck;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentSkipListMap;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * What every {@code datex2-vms} sign shows, written as a DATEX II v3.6 {@code VmsPublication}
- * ({@code d2:payload} of {@code xsi:type="vms:VmsPublication"}, valid against
+ * What every sign of the bridge shows, whatever its driver, written as a DATEX II v3.6
+ * {@code VmsPublication} ({@code d2:payload} of {@code xsi:type="vms:VmsPublication"}, valid against
  * {@code DATEXII_3_D2Payload.xsd}): one {@code vmsControllerStatus} per sign, referencing the
- * controller by the sign id in the table {@code parkleit-signs}, with one VMS whose
- * {@code workingStatus} is {@code working} (or {@code blank} for a blank sign) and whose message
- * is a {@code TextDisplay} with one {@code textLine} per sign line (text and arrow glyph), set by
- * the system at the time it was shown. Thread-safe; sorted by sign id.
+ * controller by the sign id in the table {@code parkleit-signs}. The bridge registers each sign at
+ * start and hands every acknowledgement in ({@link #ack}); the {@code datex2-vms} driver, whose sign
+ * is this publication, puts its lines itself ({@link #put}).
+ *
+ * <ul>
+ *   <li>a sign with a known display has one VMS whose {@code workingStatus} is {@code working}
+ *       ({@code blank} for a blank sign) and whose message is a {@code TextDisplay} with one
+ *       {@code textLine} per displayed line (text and arrow glyph), set by the system when the
+ *       controller reported it;</li>
+ *   <li>a fault of the last show is a {@code vmsFault} ({@code incorrectMessageDisplayed} for a
+ *       wrong echo, else {@code other}) with the fault text as description; when the controller did
+ *       not answer, nobody knows what it displays, so the VMS then has no message and no working
+ *       status;</li>
+ *   <li>a sign not acknowledged yet is listed with its controller reference only.</li>
+ * </ul>
+ * Thread-safe; sorted by sign id.
  */
 public final class VmsBoard {
 
@@ -26,7 +39,16 @@ public final class VmsBoard {
     static final String VMS = "http://datex2.eu/schema/3/vms";
     static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
-    private record Shown(SignFrame frame, Instant at) {
+    /**
+     * One sign's last report.
+     *
+     * @param lines what it displays (empty: blank), null when unknown
+     * @param at    when that was reported (null with {@code lines})
+     * @param fault the fault of the last show, null when fine
+     * @param faultAt when the fault was reported
+     */
+    private record Shown(List<String> lines, Instant at, String fault, Instant faultAt) {
+        static final Shown UNKNOWN = new Shown(null, null, null, null);
     }
 
     private final Map<String, Shown> bySign = new ConcurrentSkipListMap<>();
@@ -39,19 +61,46 @@ public final class VmsBoard {
             throw new IllegalArgumentException("country must be a two-letter code, got " + country);
         }
         this.country = country.toLowerCase(java.util.Locale.ROOT);
-        this.publisher = publisher;
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
     }
 
-    public void put(SignFrame frame, Instant at) {
-        bySign.put(frame.signId(), new Shown(frame, at));
+    /** A sign of the bridge, listed (without display) until its first report. */
+    public void register(String signId) {
+        bySign.putIfAbsent(signId, Shown.UNKNOWN);
+    }
+
+    /** The sign displays {@code lines} since {@code at} (the datex2-vms driver, whose sign is this publication). */
+    public void put(String signId, List<String> lines, Instant at) {
+        bySign.put(signId, new Shown(List.copyOf(lines), Objects.requireNonNull(at, "at"), null, null));
+    }
+
+    /** The bridge's acknowledgement of a show on any sign: what its controller reports, and the fault if any. */
+    public void ack(SignAck a) {
+        Shown s = a.displayed() == null
+                ? new Shown(null, null, a.fault(), a.at())
+                : new Shown(a.displayed(), a.displayedAt(), a.fault(), a.fault() == null ? null : a.at());
+        bySign.put(a.signId(), s);
     }
 
     public void remove(String signId) {
         bySign.remove(signId);
     }
 
+    /** Whether there is a sign to publish. */
+    public boolean isEmpty() {
+        return bySign.isEmpty();
+    }
+
+    /** How many signs the publication lists. */
+    public int size() {
+        return bySign.size();
+    }
+
     /** The publication at {@code now}, as UTF-8 XML. */
     public String write(Instant now) {
+        if (bySign.isEmpty()) {
+            throw new IllegalStateException("a VmsPublication needs at least one sign");
+        }
         StringWriter out = new StringWriter();
         try {
             XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
@@ -73,11 +122,8 @@ public final class VmsBoard {
             text(w, COM, "confidentiality", "noRestriction");
             text(w, COM, "informationStatus", "real");
             w.writeEndElement();
-            if (bySign.isEmpty()) {
-                throw new IllegalStateException("a VmsPublication needs at least one sign");
-            }
-            for (Shown s : bySign.values()) {
-                controller(w, s);
+            for (Map.Entry<String, Shown> e : bySign.entrySet()) {
+                controller(w, e.getKey(), e.getValue());
             }
             w.writeEndElement();
             w.writeEndDocument();
@@ -88,13 +134,7 @@ public final class VmsBoard {
         return out.toString();
     }
 
-    /** Whether there is a sign to publish. */
-    public boolean isEmpty() {
-        return bySign.isEmpty();
-    }
-
-    private static void controller(XMLStreamWriter w, Shown s) throws XMLStreamException {
-        SignFrame f = s.frame();
+    private static void controller(XMLStreamWriter w, String signId, Shown s) throws XMLStreamException {
         w.writeStartElement("vms", "vmsControllerStatus", VMS);
         w.writeEmptyElement("vms", "vmsControllerTableReference", VMS);
         w.writeAttribute("targetClass", "vms:VmsControllerTable");
@@ -102,14 +142,31 @@ public final class VmsBoard {
         w.writeAttribute("version", "1");
         w.writeEmptyElement("vms", "vmsControllerReference", VMS);
         w.writeAttribute("targetClass", "vms:VmsController");
-        w.writeAttribute("id", f.signId());
+        w.writeAttribute("id", signId);
         w.writeAttribute("version", "1");
-        text(w, VMS, "statusUpdateTime", s.at().toString());
+        Instant updated = s.faultAt() != null ? s.faultAt() : s.at();
+        if (updated == null) {
+            w.writeEndElement();
+            return;
+        }
+        text(w, VMS, "statusUpdateTime", updated.toString());
         w.writeStartElement("vms", "vmsStatus", VMS);
         w.writeAttribute("vmsIndex", "1");
         w.writeStartElement("vms", "vmsStatus", VMS);
-        text(w, VMS, "statusUpdateTime", s.at().toString());
-        text(w, VMS, "workingStatus", f.lines().isEmpty() ? "blank" : "working");
+        text(w, VMS, "statusUpdateTime", updated.toString());
+        if (s.lines() != null) {
+            text(w, VMS, "workingStatus", s.lines().isEmpty() ? "blank" : "working");
+            message(w, s);
+        }
+        if (s.fault() != null) {
+            fault(w, s);
+        }
+        w.writeEndElement();
+        w.writeEndElement();
+        w.writeEndElement();
+    }
+
+    private static void message(XMLStreamWriter w, Shown s) throws XMLStreamException {
         w.writeStartElement("vms", "vmsMessage", VMS);
         w.writeAttribute("messageIndex", "1");
         w.writeStartElement("vms", "vmsMessage", VMS);
@@ -119,13 +176,12 @@ public final class VmsBoard {
         w.writeAttribute("displayAreaIndex", "1");
         w.writeStartElement("vms", "displayAreaSettings", VMS);
         w.writeAttribute("xsi", XSI, "type", "vms:TextDisplay");
-        text(w, VMS, "isBlank", Boolean.toString(f.lines().isEmpty()));
-        List<String> lines = de.parkleit.core.sign.SignAck.linesOf(f);
-        for (int i = 0; i < lines.size(); i++) {
+        text(w, VMS, "isBlank", Boolean.toString(s.lines().isEmpty()));
+        for (int i = 0; i < s.lines().size(); i++) {
             w.writeStartElement("vms", "textLine", VMS);
             w.writeAttribute("lineIndex", Integer.toString(i + 1));
             w.writeStartElement("vms", "textLine", VMS);
-            text(w, VMS, "textLine", lines.get(i));
+            text(w, VMS, "textLine", s.lines().get(i));
             w.writeEndElement();
             w.writeEndElement();
         }
@@ -133,8 +189,20 @@ public final class VmsBoard {
         w.writeEndElement();
         w.writeEndElement();
         w.writeEndElement();
+    }
+
+    private static void fault(XMLStreamWriter w, Shown s) throws XMLStreamException {
+        w.writeStartElement("vms", "vmsFault", VMS);
+        w.writeStartElement("com", "faultDescription", COM);
+        w.writeStartElement("com", "values", COM);
+        w.writeStartElement("com", "value", COM);
+        w.writeAttribute("lang", "en");
+        w.writeCharacters(s.fault());
         w.writeEndElement();
         w.writeEndElement();
+        w.writeEndElement();
+        text(w, COM, "faultLastUpdateTime", s.faultAt().toString());
+        text(w, VMS, "vmsFault", s.fault().startsWith("wrong_echo") ? "incorrectMessageDisplayed" : "other");
         w.writeEndElement();
     }
 

@@ -3,20 +3,15 @@ package de.parkleit.signbridge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.parkleit.core.sign.SignAck;
+import de.parkleit.core.sign.SignFrame;
 import java.io.ByteArrayInputStream;
-import java.io.StringReader;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.stream.StreamSource;
-import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -41,10 +36,7 @@ class Datex2VmsDriverTest extends SignDriverContract {
     protected List<String> displayedOutside() throws Exception {
         String xml = board.write(Instant.now());
         validate(xml);
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setNamespaceAware(true);
-        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        Element root = f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))).getDocumentElement();
+        Element root = parse(xml);
         NodeList controllers = root.getElementsByTagNameNS(VMS, "vmsControllerStatus");
         assertThat(controllers.getLength()).isEqualTo(1);
         Element c = (Element) controllers.item(0);
@@ -68,13 +60,7 @@ class Datex2VmsDriverTest extends SignDriverContract {
     }
 
     static void validate(String xml) throws Exception {
-        SchemaFactory sf = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
-        URL xsd = Datex2VmsDriverTest.class.getResource("/datex2/v3.6/DATEXII_3_D2Payload.xsd");
-        Schema schema = sf.newSchema(xsd);
-        Validator v = schema.newValidator();
-        v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        v.validate(new StreamSource(new StringReader(xml)));
+        VmsXsd.validate(xml);
     }
 
     @Test
@@ -82,14 +68,58 @@ class Datex2VmsDriverTest extends SignDriverContract {
         VmsBoard b = new VmsBoard("DE", "parkleit-heidelberg");
         Instant t = Instant.parse("2026-11-26T12:00:00Z");
         for (int i = 0; i < 20; i++) {
-            b.put(i % 3 == 0 ? Frames.blank("s" + i, t) : Frames.frame("s" + i, i, t, 120), t.plusMillis(i));
+            b.put("s" + i, SignAck.linesOf(i % 3 == 0 ? Frames.blank("s" + i, t) : Frames.frame("s" + i, i, t, 120)), t.plusMillis(i));
         }
         String xml = b.write(t.plusSeconds(1));
         validate(xml);
         assertThat(xml).contains("xsi:type=\"vms:VmsPublication\"").contains("<vms:textLine>P1 Poststraße 1 ←</vms:textLine>");
         assertThatThrownBy(() -> validate(xml.replace("<vms:workingStatus>working", "<vms:workingStatus>fine")))
                 .isInstanceOf(SAXException.class);
+        assertThatThrownBy(() -> validate(xml.replace("<com:publicationTime>", "<com:publicationTime>x")))
+                .isInstanceOf(SAXException.class);
         assertThatThrownBy(() -> new VmsBoard("DEU", "x")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new VmsBoard("de", "x").write(t)).isInstanceOf(IllegalStateException.class);
+    }
+
+    /** Every sign of the bridge, whatever its driver: not yet acknowledged, fine, unreachable, wrongly echoed. */
+    @Test
+    void everySignIsPublishedFromItsAckWithItsFault() throws Exception {
+        VmsBoard b = new VmsBoard("de", "parkleit");
+        Instant t = Instant.parse("2026-11-26T12:00:00Z");
+        for (String s : List.of("a-new", "b-ok", "c-down", "d-echo")) {
+            b.register(s);
+        }
+        SignFrame f = Frames.frame("b-ok", 12, t, 120);
+        b.ack(new SignAck("b-ok", "http-json", t.plusSeconds(1), f.ts(), null, SignAck.linesOf(f), t.plusSeconds(1), null));
+        b.ack(new SignAck("c-down", "http-json", t.plusSeconds(2), f.ts(), null, null, null, "unreachable: cannot reach http://x"));
+        b.ack(new SignAck("d-echo", "http-json", t.plusSeconds(3), f.ts(), null, List.of(), t.plusSeconds(3),
+                "wrong_echo: sent 3 lines, controller shows []"));
+        b.register("b-ok");
+        String xml = b.write(t.plusSeconds(4));
+        validate(xml);
+        Element root = parse(xml);
+        NodeList cs = root.getElementsByTagNameNS(VMS, "vmsControllerStatus");
+        assertThat(cs.getLength()).isEqualTo(4);
+        Element fresh = (Element) cs.item(0);
+        assertThat(fresh.getElementsByTagNameNS(VMS, "vmsStatus").getLength()).as("not acknowledged: no status").isZero();
+        Element ok = (Element) cs.item(1);
+        assertThat(ok.getElementsByTagNameNS(VMS, "workingStatus").item(0).getTextContent()).isEqualTo("working");
+        assertThat(ok.getElementsByTagNameNS(VMS, "vmsFault").getLength()).isZero();
+        assertThat(ok.getTextContent()).contains("P1 Poststraße 12 ←");
+        Element down = (Element) cs.item(2);
+        assertThat(down.getElementsByTagNameNS(VMS, "workingStatus").getLength()).as("display unknown").isZero();
+        assertThat(down.getElementsByTagNameNS(VMS, "vmsMessage").getLength()).isZero();
+        assertThat(down.getTextContent()).contains("unreachable: cannot reach http://x").contains("other");
+        Element echo = (Element) cs.item(3);
+        assertThat(echo.getElementsByTagNameNS(VMS, "workingStatus").item(0).getTextContent()).isEqualTo("blank");
+        assertThat(echo.getTextContent()).contains("incorrectMessageDisplayed");
+        assertThat(b.size()).isEqualTo(4);
+    }
+
+    private static Element parse(String xml) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))).getDocumentElement();
     }
 }

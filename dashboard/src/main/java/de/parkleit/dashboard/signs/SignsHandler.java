@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * ({@link SignAckCodec}), and serves {@code GET /api/v1/signs} (public: what each sign shows), {@code GET /api/v1/signs/audit}
  * (planner: the changes seen) and {@code GET /api/v1/signs/acks} (planner: per sign what was decided against what its
  * controller reports it displays, the age of the last ack, its fault, and {@code alert} when the sign has had no good ack
- * for longer than {@link #ACK_ALERT}; the gauge {@code parkleit.signs.unacknowledged} counts those).
+ * for longer than the alert time ({@code PARKLEIT_SIGNBRIDGE_ACK_ALERT}, sent as {@code alertAfterSeconds}); the gauge
+ * {@code parkleit.signs.unacknowledged} counts those signs and {@code parkleit.signs.ack.alert.seconds} is the alert time).
  */
 public final class SignsHandler {
 
@@ -36,18 +37,34 @@ public final class SignsHandler {
 
     private final SignView view;
     private final Clock clock;
-    /** A sign whose last good ack is older than this (or that has a fault since) raises the alert, as the bridge's default. */
-    public static final Duration ACK_ALERT = Duration.ofMinutes(3);
+    /** A sign whose last good ack is older than this (or that has had only faults for this long) raises the alert. */
+    private final Duration ackAlert;
 
     private final MeterRegistry registry;
     private final Map<String, Instant> lastGoodAck = new java.util.concurrent.ConcurrentHashMap<>();
+    /** When this instance saw each sign's first ack: the alert of a sign that never acknowledged well counts from there. */
+    private final Map<String, Instant> firstAck = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public SignsHandler(SignView view, Clock clock, MeterRegistry registry) {
+    /** @param ackAlert the alert time ({@code PARKLEIT_SIGNBRIDGE_ACK_ALERT}) */
+    public SignsHandler(SignView view, Clock clock, MeterRegistry registry, Duration ackAlert) {
+        if (ackAlert.isNegative() || ackAlert.isZero()) {
+            throw new IllegalArgumentException("the sign ack alert time must be positive, got " + ackAlert);
+        }
         this.view = view;
         this.clock = clock;
         this.registry = registry;
+        this.ackAlert = ackAlert;
         Gauge.builder("parkleit.signs.unacknowledged", this, h -> h.alerts())
-                .description("signs without a good acknowledgement of the sign bridge for longer than " + ACK_ALERT).register(registry);
+                .description("signs without a good acknowledgement of the sign bridge for longer than PARKLEIT_SIGNBRIDGE_ACK_ALERT")
+                .register(registry);
+        Gauge.builder("parkleit.signs.ack.alert", this, h -> h.ackAlert.toMillis() / 1000.0).baseUnit("seconds")
+                .description("the alert time PARKLEIT_SIGNBRIDGE_ACK_ALERT: a sign without a good acknowledgement for longer raises the alert")
+                .register(registry);
+    }
+
+    /** The alert time. */
+    public Duration ackAlert() {
+        return ackAlert;
     }
 
     /** A message on {@code signs/{id}/ack}: decode and keep; bad ones are counted and logged. */
@@ -58,6 +75,7 @@ public final class SignsHandler {
         try {
             SignAck a = SignAckCodec.decode(signId, m.payload());
             view.applyAck(a);
+            firstAck.putIfAbsent(signId, a.at());
             if (a.fault() == null) {
                 lastGoodAck.merge(signId, a.at(), (x, y) -> x.isAfter(y) ? x : y);
             }
@@ -68,12 +86,11 @@ public final class SignsHandler {
         }
     }
 
-    /** Whether the sign has had no good ack for longer than {@link #ACK_ALERT} (counted from its first ack). */
+    /** Whether the sign has had no good ack for longer than the alert time (counted from its first ack; faulty acks do not reset it). */
     private boolean alert(String signId, Instant now) {
         Instant good = lastGoodAck.get(signId);
-        SignAck last = view.acks().get(signId);
-        Instant since = good != null ? good : last == null ? now : last.at();
-        return now.isAfter(since.plus(ACK_ALERT));
+        Instant since = good != null ? good : firstAck.getOrDefault(signId, now);
+        return now.isAfter(since.plus(ackAlert));
     }
 
     private int alerts() {
@@ -81,7 +98,8 @@ public final class SignsHandler {
         return (int) view.acks().keySet().stream().filter(id -> alert(id, now)).count();
     }
 
-    private void acks(RoutingContext ctx) {
+    /** Per sign with an ack: decided against displayed, the age of the last ack, its fault and the alert. */
+    public JsonArray acks() {
         Instant now = clock.instant();
         Map<String, SignContent> decided = new java.util.HashMap<>();
         view.all().forEach(s -> decided.put(s.id(), s));
@@ -93,15 +111,15 @@ public final class SignsHandler {
                     .put("displayed", a.displayed() == null ? null : String.join(" | ", a.displayed()))
                     .put("safe", a.safe()).put("fault", a.fault()).put("ackAt", a.at().toString())
                     .put("ackAgeSeconds", Math.max(0, Duration.between(a.at(), now).toSeconds()))
-                    .put("alert", alert(id, now)));
+                    .put("alert", alert(id, now)).put("alertAfterSeconds", Math.max(1, ackAlert.toSeconds())));
         });
-        json(ctx, out.encode());
+        return out;
     }
 
     public void mount(Router router, AuthHandler auth) {
         router.get("/api/v1/signs").handler(ctx -> json(ctx, all().encode()));
         router.get("/api/v1/signs/audit").handler(auth.require(PlannerUser.PLANNER)).handler(this::audit);
-        router.get("/api/v1/signs/acks").handler(auth.require(PlannerUser.PLANNER)).handler(this::acks);
+        router.get("/api/v1/signs/acks").handler(auth.require(PlannerUser.PLANNER)).handler(ctx -> json(ctx, acks().encode()));
     }
 
     /** A message on {@code signs/{id}}: decode and apply; bad ones are counted and logged. */

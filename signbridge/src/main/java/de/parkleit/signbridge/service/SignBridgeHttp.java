@@ -14,8 +14,8 @@ import java.time.Clock;
 /**
  * The bridge's HTTP feeds: {@code GET /signbridge/msgfeed} (the IRIS message feed of the
  * iris-msgfeed signs, {@code text/plain; charset=US-ASCII}) and {@code GET /signbridge/datex2/vms}
- * (the DATEX II v3.6 VmsPublication of the datex2-vms signs, {@code application/xml}; 404 problem JSON
- * while there is none), and {@code GET /metrics} (Prometheus) when the registry is one.
+ * (the DATEX II v3.6 VmsPublication of every sign the bridge drives, whatever its driver,
+ * {@code application/xml}; 404 problem JSON when signs.geojson has no sign), and {@code GET /metrics} (Prometheus) when the registry is one.
  */
 final class SignBridgeHttp {
 
@@ -32,10 +32,13 @@ final class SignBridgeHttp {
                 .end(io.vertx.core.buffer.Buffer.buffer(drivers.msgFeed().render().getBytes(StandardCharsets.US_ASCII))));
         r.get("/signbridge/datex2/vms").handler(ctx -> {
             if (drivers.vmsBoard().isEmpty()) {
-                Problems.send(ctx, 404, "no-vms", "No VMS publication", "no datex2-vms sign has been shown yet");
+                Problems.send(ctx, 404, "no-vms", "No VMS publication", "the sign bridge drives no sign");
                 return;
             }
-            ctx.response().putHeader("Content-Type", "application/xml; charset=UTF-8").end(drivers.vmsBoard().write(clock.instant()));
+            // a thousand signs are about a megabyte of XML: written off the event loop (the board is thread-safe)
+            vertx.executeBlocking(() -> drivers.vmsBoard().write(clock.instant()), false)
+                    .onSuccess(xml -> ctx.response().putHeader("Content-Type", "application/xml; charset=UTF-8").end(xml))
+                    .onFailure(ctx::fail);
         });
         return vertx.createHttpServer().requestHandler(r).listen(port);
     }

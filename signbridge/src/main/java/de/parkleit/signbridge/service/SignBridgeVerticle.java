@@ -48,8 +48,8 @@ import org.slf4j.LoggerFactory;
  * sign's driver and publishes what came back, retained, on {@code {root}/signs/{id}/ack}. A tick
  * (every 100 ms) lets expired, stale and broker-lost signs fall back to their safe text and retries
  * failed shows. Drivers complete on their own threads; every outcome hops back onto this verticle's
- * context, where all link state lives. Serves the IRIS message feed and the DATEX II VMS publication
- * ({@link SignBridgeHttp}).
+ * context, where all link state lives. Serves the IRIS message feed and the DATEX II VMS publication of
+ * every sign, fed by each ack ({@link SignBridgeHttp}).
  */
 public final class SignBridgeVerticle extends VerticleBase {
 
@@ -120,6 +120,7 @@ public final class SignBridgeVerticle extends VerticleBase {
         for (BridgeSign s : signs) {
             SignLink link = new SignLink(s.bare(), drivers.create(s), s.safe(), config.timings(), now);
             links.put(s.id(), link);
+            drivers.vmsBoard().register(s.id());
             connects.add(Future.fromCompletionStage(link.driver().connect(), context));
         }
         mqtt = new MqttConnection(context, mqttSettings, false)
@@ -217,6 +218,7 @@ public final class SignBridgeVerticle extends VerticleBase {
                 LOG.warn("sign {}: {}", ack.signId(), ack.fault());
             }
             lastAcks.put(ack.signId(), ack);
+            drivers.vmsBoard().ack(ack);
             publish(ack);
             pump(link, at);
         }));

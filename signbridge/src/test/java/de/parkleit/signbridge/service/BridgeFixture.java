@@ -45,10 +45,13 @@ final class BridgeFixture implements AutoCloseable {
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final Topics topics = new Topics("test-" + UUID.randomUUID().toString().substring(0, 8) + "/parkleit/v1");
     final Map<String, List<SignAck>> acks = new ConcurrentHashMap<>();
+    /** Every change of a sign's display on the simulated controller, in order. */
+    final List<Map.Entry<String, ControllerDisplay.Shown>> shows = new CopyOnWriteArrayList<>();
     final MqttClient client;
     SignBridgeVerticle bridge;
 
     BridgeFixture(String brokerUrl, Path dir, int downPort) throws Exception {
+        display.onDisplay((id, shown) -> shows.add(Map.entry(id, shown)));
         int port = get(controller.start(0));
         Path signs = dir.resolve("signs.geojson");
         Files.writeString(signs, "{\"type\":\"FeatureCollection\",\"features\":["

@@ -130,4 +130,61 @@ class SignBridgeVerticleIT {
         assertThat(fx.lastAck("s-log").safe()).isEqualTo("no_frame");
         assertThat(fx.lastAck("s-log").displayed()).isEmpty();
     }
+
+    @Test
+    void aFrameTurningStaleGoesToTheSafeTextBeforeItsDataAreTooOldMeasured() throws Exception {
+        Duration maxAge = BridgeFixture.FAST.maxFrameAge();
+        Instant ts = Instant.now().minus(maxAge).plusSeconds(3);
+        SignFrame f = Frames.frame("s-http", 17, ts, 3600);
+        fx.publish(f);
+        await().atMost(Duration.ofSeconds(5)).until(() -> fx.display.displayed("s-http").filter(f::equals).isPresent());
+        await().atMost(Duration.ofSeconds(8)).until(() -> fx.display.displayed("s-http")
+                .map(d -> SignAck.linesOf(d).equals(dash(f))).orElse(false));
+        Instant safeAt = fx.display.since("s-http").orElseThrow();
+        Instant tooOld = ts.plus(maxAge);
+        LOG.info("data too old at {}: safe text shown {} ms before (safe margin {})", tooOld,
+                Duration.between(safeAt, tooOld).toMillis(), BridgeFixture.FAST.safeMargin());
+        assertThat(safeAt).isBefore(tooOld).isAfterOrEqualTo(tooOld.minus(BridgeFixture.FAST.safeMargin()).minusMillis(50));
+        assertThat(safeAt).isBefore(f.validUntil());
+        await().atMost(Duration.ofSeconds(5)).until(() -> "stale".equals(fx.lastAck("s-http").safe()));
+        SignFrame back = Frames.frame("s-http", 16, Instant.now(), 60);
+        fx.publish(back);
+        await().atMost(Duration.ofSeconds(5)).until(() -> fx.display.displayed("s-http").filter(back::equals).isPresent());
+    }
+
+    @Test
+    void aBurstOfFramesIsShownAtMostOncePerSecondAndTheNewestWins() throws Exception {
+        Instant t0 = Instant.now();
+        SignFrame last = null;
+        for (int i = 0; i < 20; i++) {
+            last = Frames.frame("s-http", 100 + i, t0.plusMillis(50L * i), 60);
+            fx.publish(last);
+            Thread.sleep(50); // a burst spread over a second, as a flapping count would publish it
+        }
+        SignFrame newest = last;
+        await().atMost(Duration.ofSeconds(5)).until(() -> fx.display.displayed("s-http").filter(newest::equals).isPresent());
+        List<Instant> at = fx.shows.stream().filter(e -> e.getKey().equals("s-http")).map(e -> e.getValue().since()).toList();
+        LOG.info("20 frames in 1 s: {} shows on the controller at {}", at.size(), at);
+        assertThat(at.size()).isBetween(2, 3);
+        for (int i = 1; i < at.size(); i++) {
+            assertThat(Duration.between(at.get(i - 1), at.get(i))).as("gap between shows").isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        }
+    }
+
+    @Test
+    void theVmsPublicationListsEverySignWithWhatItsControllerReports() throws Exception {
+        SignFrame f = Frames.frame("s-http", 8, Instant.now(), 60);
+        fx.publish(f);
+        fx.publish(Frames.frame("s-down", 8, Instant.now(), 60));
+        await().atMost(Duration.ofSeconds(10)).until(() -> fx.lastAck("s-http") != null && f.ts().equals(fx.lastAck("s-http").decidedTs())
+                && fx.lastAck("s-down") != null && fx.lastAck("s-log") != null);
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + fx.bridge.httpPort() + "/signbridge/datex2/vms")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(c -> assertThat(c).startsWith("application/xml"));
+        de.parkleit.signbridge.VmsXsd.validate(r.body());
+        assertThat(r.body().split("<vms:vmsControllerStatus>", -1)).hasSize(4);
+        assertThat(r.body()).contains("id=\"s-http\"", "id=\"s-down\"", "id=\"s-log\"", "P1 Poststraße 8 ←", "unreachable: ");
+    }
 }
