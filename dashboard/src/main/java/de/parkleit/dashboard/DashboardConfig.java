@@ -3,6 +3,7 @@ package de.parkleit.dashboard;
 import de.parkleit.core.topic.Topics;
 import de.parkleit.dashboard.auth.AuthSettings;
 import de.parkleit.dashboard.opendata.OpenDataLicence;
+import de.parkleit.dashboard.opendata.ParkApiPushConfig;
 import de.parkleit.dashboard.ratelimit.RateLimit;
 import de.parkleit.platform.config.ConfigException;
 import de.parkleit.platform.config.Env;
@@ -31,10 +32,11 @@ import java.util.Objects;
  * @param openData          licence of the open-data exports ({@code PARKLEIT_OPENDATA_*})
  * @param zone              the city's local time for the planner's charts ({@link SharedSettings#zone}:
  *                          {@code PARKLEIT_TIMEZONE}, else the city's {@code timezone}, else UTC)
+ * @param parkApiPush       push of the city's sites to a ParkAPI v3 hub, off by default ({@code PARKLEIT_PARKAPI_PUSH_*})
  */
 public record DashboardConfig(String bindHost, int httpPort, String topicRoot, String tileUrl, String tileAttribution,
                               List<String> corsOrigins, int maxStreams, AuthSettings auth, RateLimit rateLimit,
-                              OpenDataLicence openData, ZoneId zone) {
+                              OpenDataLicence openData, ZoneId zone, ParkApiPushConfig parkApiPush) {
 
     public static final String PORT_VAR = "PARKLEIT_HTTP_PORT";
     public static final String OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
@@ -71,6 +73,14 @@ public record DashboardConfig(String bindHost, int httpPort, String topicRoot, S
         rateLimit = rateLimit == null ? RateLimit.defaults() : rateLimit;
         openData = openData == null ? OpenDataLicence.defaults() : openData;
         zone = zone == null ? ZoneId.of("UTC") : zone;
+        parkApiPush = parkApiPush == null ? ParkApiPushConfig.off() : parkApiPush;
+    }
+
+    /** Without the ParkAPI push. */
+    public DashboardConfig(String bindHost, int httpPort, String topicRoot, String tileUrl, String tileAttribution,
+                           List<String> corsOrigins, int maxStreams, AuthSettings auth, RateLimit rateLimit,
+                           OpenDataLicence openData, ZoneId zone) {
+        this(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, auth, rateLimit, openData, zone, null);
     }
 
     /** In UTC. */
@@ -87,15 +97,19 @@ public record DashboardConfig(String bindHost, int httpPort, String topicRoot, S
     }
 
     public DashboardConfig withAuth(AuthSettings a) {
-        return new DashboardConfig(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, a, rateLimit, openData, zone);
+        return new DashboardConfig(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, a, rateLimit, openData, zone, parkApiPush);
     }
 
     public DashboardConfig withRateLimit(RateLimit r) {
-        return new DashboardConfig(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, auth, r, openData, zone);
+        return new DashboardConfig(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, auth, r, openData, zone, parkApiPush);
     }
 
     public DashboardConfig withZone(ZoneId z) {
-        return new DashboardConfig(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, auth, rateLimit, openData, z);
+        return new DashboardConfig(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, auth, rateLimit, openData, z, parkApiPush);
+    }
+
+    public DashboardConfig withParkApiPush(ParkApiPushConfig p) {
+        return new DashboardConfig(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, auth, rateLimit, openData, zone, p);
     }
 
     /** Without a city folder: the zone is {@code PARKLEIT_TIMEZONE}, else UTC. */
@@ -114,7 +128,8 @@ public record DashboardConfig(String bindHost, int httpPort, String topicRoot, S
                 env.string("PARKLEIT_MAP_TILE_ATTRIBUTION", OSM_ATTRIBUTION),
                 Arrays.stream(cors.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
                 env.intInRange("PARKLEIT_HTTP_MAX_STREAMS", 2000, 1, 1_000_000),
-                AuthSettings.fromEnv(env), RateLimit.fromEnv(env), OpenDataLicence.fromEnv(env), shared.zone());
+                AuthSettings.fromEnv(env), RateLimit.fromEnv(env), OpenDataLicence.fromEnv(env), shared.zone(),
+                ParkApiPushConfig.fromEnv(env));
     }
 
     /** Loopback, a free port, no tiles: what tests use. */
