@@ -19,7 +19,7 @@ import java.util.HexFormat;
  * {@code Last-Modified}, and {@code 304 Not Modified} when {@code If-None-Match} matches, or, only
  * when that header is absent, when the document has not changed since {@code If-Modified-Since}.
  */
-final class ConditionalResponse {
+public final class ConditionalResponse {
 
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
@@ -27,7 +27,7 @@ final class ConditionalResponse {
     }
 
     /** {@code W/"<first 128 bits of the SHA-256 of the body, hex>"}. */
-    static String etag(Buffer body) {
+    public static String etag(Buffer body) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(body.getBytes());
             return "W/\"" + HexFormat.of().formatHex(d, 0, 16) + "\"";

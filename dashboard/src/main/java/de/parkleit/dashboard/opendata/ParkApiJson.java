@@ -18,12 +18,12 @@ import java.time.Instant;
  * {@code url} where the facilities file gives them. Licence fields are added at top level; ParkAPI
  * clients ignore fields they do not know.
  */
-final class ParkApiJson {
+public final class ParkApiJson {
 
     private ParkApiJson() {
     }
 
-    static JsonObject city(LiveBoard view, String city, OpenDataLicence licence, Instant documentTime) {
+    public static JsonObject city(LiveBoard view, String city, OpenDataLicence licence, Instant documentTime) {
         JsonArray lots = new JsonArray();
         Instant newest = null;
         for (Facility f : view.facilities()) {

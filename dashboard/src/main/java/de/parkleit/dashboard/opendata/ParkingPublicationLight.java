@@ -22,12 +22,12 @@ import java.time.Instant;
  * {@code openingTimesDescription} (OpenStreetMap syntax) and {@code urlLinkAddress} where known.
  * Licence and attribution are in {@code _parkingPublicationLightExtension}, which the schema leaves open.
  */
-final class ParkingPublicationLight {
+public final class ParkingPublicationLight {
 
     private ParkingPublicationLight() {
     }
 
-    static JsonObject write(LiveBoard view, String city, OpenDataLicence licence, Instant documentTime) {
+    public static JsonObject write(LiveBoard view, String city, OpenDataLicence licence, Instant documentTime) {
         JsonArray sites = new JsonArray();
         for (Facility f : view.facilities()) {
             sites.add(site(f, FacilityJson.of(view, f.id())));
