@@ -3,6 +3,7 @@ package de.parkleit.dashboard.opendata;
 import de.parkleit.core.facility.Facility;
 import de.parkleit.core.facility.FacilityType;
 import de.parkleit.core.live.LiveBoard;
+import de.parkleit.core.operation.FacilityOperation;
 import de.parkleit.dashboard.live.FacilityJson;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,7 +19,7 @@ import java.util.Map;
  * {@code OFF_STREET_PARKING_GROUND}, {@code ON_STREET}, {@code OTHER}), {@code lat}, {@code lon},
  * {@code capacity}, {@code has_realtime_data}, {@code static_data_updated_at}, and where known
  * {@code address}, {@code public_url}, {@code opening_hours}, {@code park_and_ride_type}. Once a reading
- * has arrived: {@code realtime_data_updated_at}, {@code realtime_opening_status} ({@code OPEN},
+ * has arrived or an operator override is in force: {@code realtime_data_updated_at} (the newer of the two), {@code realtime_opening_status} ({@code OPEN},
  * {@code CLOSED} also for an operator closure, {@code UNKNOWN} without current data),
  * {@code realtime_capacity}, and {@code realtime_free_capacity} only while the count is current and the
  * site open. Times in whole seconds (the hub discards milliseconds).
@@ -32,12 +33,14 @@ final class ParkApiV3Items {
     static Map<String, JsonObject> all(LiveBoard board, Instant staticDataUpdatedAt) {
         Map<String, JsonObject> out = new LinkedHashMap<>();
         for (Facility f : board.facilities()) {
-            out.put(f.id(), item(f, FacilityJson.of(board, f.id()), staticDataUpdatedAt));
+            Instant closedAt = board.activeOperation(f.id()).map(FacilityOperation::at).orElse(null);
+            out.put(f.id(), item(f, FacilityJson.of(board, f.id()), staticDataUpdatedAt, closedAt));
         }
         return out;
     }
 
-    static JsonObject item(Facility f, JsonObject live, Instant staticDataUpdatedAt) {
+    /** @param overrideAt when the operator override in force was set, or null */
+    static JsonObject item(Facility f, JsonObject live, Instant staticDataUpdatedAt, Instant overrideAt) {
         JsonObject o = new JsonObject()
                 .put("uid", f.id())
                 .put("name", f.name())
@@ -61,9 +64,13 @@ final class ParkApiV3Items {
             o.put("park_and_ride_type", new JsonArray().add("YES"));
         }
         String updated = live.getString("updatedAt");
-        if (updated != null) {
+        Instant realtimeAt = updated == null ? null : Instant.parse(updated);
+        if (overrideAt != null && (realtimeAt == null || overrideAt.isAfter(realtimeAt))) {
+            realtimeAt = overrideAt; // an operator closure is realtime data of its own, sensors or not
+        }
+        if (realtimeAt != null) {
             ExportState st = ExportState.of(live);
-            o.put("realtime_data_updated_at", seconds(Instant.parse(updated)))
+            o.put("realtime_data_updated_at", seconds(realtimeAt))
                     .put("realtime_opening_status", st.closed() ? "CLOSED" : st.current() && st.knownOpen() ? "OPEN" : "UNKNOWN")
                     .put("realtime_capacity", live.getInteger("capacity"));
             if (st.current() && !st.closed()) {

@@ -169,6 +169,21 @@ class ParkApiPushClientTest {
     }
 
     @Test
+    void anOperatorClosureWithoutSensorsIsPushedAsClosed() {
+        push();
+        board.applyOperation("silent", new de.parkleit.core.operation.FacilityOperation("silent", FacilityStatus.CLOSED, "Markt",
+                ExportCity.NOW.plusSeconds(3600), "alice", ExportCity.NOW.minusSeconds(5)));
+        assertThat(push()).isEqualTo(1);
+        JsonObject silent = received.get(received.size() - 1).getJsonArray("items").getJsonObject(0);
+        assertThat(silent.getString("uid")).isEqualTo("silent");
+        assertThat(silent.getString("realtime_opening_status")).isEqualTo("CLOSED");
+        assertThat(silent.getString("realtime_data_updated_at")).isEqualTo("2026-11-26T11:59:55Z");
+        assertThat(silent.containsKey("realtime_free_capacity")).isFalse();
+        assertThat(byUid(received.get(0)).get("opclosed").getString("realtime_data_updated_at"))
+                .as("the newer of reading and override").isEqualTo("2026-11-26T11:59:30Z");
+    }
+
+    @Test
     void givesUpAfterTheRetriesAndOffersEverythingAgainNextRound() {
         answers.addAll(List.of(503, 503, 503));
         assertThatThrownBy(() -> push()).hasMessageContaining("HTTP 503 after 3 attempts");
