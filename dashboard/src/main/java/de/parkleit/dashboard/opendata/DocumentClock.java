@@ -17,11 +17,20 @@ final class DocumentClock {
 
     private final LiveBoard board;
     private final AtomicLong changedMillis;
+    private final AtomicLong version = new AtomicLong();
 
     DocumentClock(LiveBoard board) {
         this.board = board;
         this.changedMillis = new AtomicLong(board.clock().millis());
-        board.addListener(id -> changedMillis.accumulateAndGet(board.clock().millis(), Math::max));
+        board.addListener(id -> {
+            changedMillis.accumulateAndGet(board.clock().millis(), Math::max);
+            version.incrementAndGet();
+        });
+    }
+
+    /** Counts the board's announcements: two changes within one second differ here, not in {@link #lastModified()}. */
+    long version() {
+        return version.get();
     }
 
     Instant lastModified() {

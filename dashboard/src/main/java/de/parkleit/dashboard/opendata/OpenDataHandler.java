@@ -9,6 +9,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * {@code GET /api/v1/opendata/facilities.geojson}, {@code …/parkapi.json}, {@code …/ppl.json} and
@@ -29,6 +32,7 @@ public final class OpenDataHandler {
     private final String city;
     private final OpenDataLicence licence;
     private final DocumentClock clock;
+    private final Map<String, Built> built = new ConcurrentHashMap<>();
 
     public OpenDataHandler(LiveBoard view, String city, OpenDataLicence licence) {
         this.view = view;
@@ -38,11 +42,12 @@ public final class OpenDataHandler {
     }
 
     public void mount(Router router) {
-        router.get(BASE + "/facilities.geojson").handler(ctx -> send(ctx, "application/geo+json", geoJson().encode()));
-        router.get(BASE + "/parkapi.json").handler(ctx -> send(ctx, JSON,
-                ParkApiJson.city(view, city, licence, documentTime()).encode()));
-        router.get(BASE + "/ppl.json").handler(ctx -> send(ctx, JSON,
-                ParkingPublicationLight.write(view, city, licence, documentTime()).encode()));
+        router.get(BASE + "/facilities.geojson").handler(ctx -> sendBuilt(ctx, "geojson", "application/geo+json",
+                t -> geoJson(t).toBuffer()));
+        router.get(BASE + "/parkapi.json").handler(ctx -> sendBuilt(ctx, "parkapi", JSON,
+                t -> ParkApiJson.city(view, city, licence, t).toBuffer()));
+        router.get(BASE + "/ppl.json").handler(ctx -> sendBuilt(ctx, "ppl", JSON,
+                t -> ParkingPublicationLight.write(view, city, licence, t).toBuffer()));
         router.get(BASE + "/datex2.xml").handler(ctx -> send(ctx, "application/xml; charset=utf-8",
                 DatexParkingStatus.write(view, city, licence, now())));
     }
@@ -65,11 +70,36 @@ public final class OpenDataHandler {
     }
 
     private void send(RoutingContext ctx, String type, Buffer body) {
+        respond(ctx, type, body, ConditionalResponse.etag(body), documentTime());
+    }
+
+    /** A document built at most once per change of the data, off the event loop (a 5,000-site city takes tens of ms). */
+    private record Built(long version, Instant time, Buffer body, String etag) {
+    }
+
+    private void sendBuilt(RoutingContext ctx, String key, String type, Function<Instant, Buffer> build) {
+        long version = clock.version();
+        Instant time = documentTime();
+        Built held = built.get(key);
+        if (held != null && held.version() == version && held.time().equals(time)) {
+            respond(ctx, type, held.body(), held.etag(), time);
+            return;
+        }
+        ctx.vertx().executeBlocking(() -> {
+            Buffer body = build.apply(time);
+            return new Built(version, time, body, ConditionalResponse.etag(body));
+        }, false).onSuccess(b -> {
+            built.merge(key, b, (old, now) -> now.version() >= old.version() ? now : old);
+            respond(ctx, type, b.body(), b.etag(), b.time());
+        }).onFailure(ctx::fail);
+    }
+
+    private void respond(RoutingContext ctx, String type, Buffer body, String etag, Instant lastModified) {
         HttpServerResponse res = ctx.response().putHeader("Cache-Control", CACHE_CONTROL)
                 .putHeader("Vary", "Accept-Encoding")
                 .putHeader("Link", "<" + licence.url() + ">; rel=\"license\"")
                 .putHeader("Access-Control-Allow-Origin", "*");
-        if (ConditionalResponse.notModified(ctx.request(), res, ConditionalResponse.etag(body), documentTime())) {
+        if (ConditionalResponse.notModified(ctx.request(), res, etag, lastModified)) {
             res.setStatusCode(304).end();
             return;
         }
@@ -77,7 +107,7 @@ public final class OpenDataHandler {
     }
 
     /** A FeatureCollection of every facility with its live state; licence as foreign members. */
-    JsonObject geoJson() {
+    JsonObject geoJson(Instant documentTime) {
         JsonArray features = new JsonArray();
         for (Object o : FacilityJson.all(view)) {
             JsonObject props = ((JsonObject) o).copy();
@@ -90,7 +120,7 @@ public final class OpenDataHandler {
         return new JsonObject().put("type", "FeatureCollection")
                 .put("license", licence.name()).put("licenseUrl", licence.url())
                 .put("attribution", licence.attributionFor(city))
-                .put("generatedAt", documentTime().toString())
+                .put("generatedAt", documentTime.toString())
                 .put("features", features);
     }
 }

@@ -149,6 +149,17 @@ class OpenDataCachingTest {
     }
 
     @Test
+    void aChangeWithinTheSameSecondIsNotHiddenByTheBuiltDocument() {
+        HttpResponse<Buffer> first = get("/parkapi.json", Map.of());
+        board.apply(new FacilityState("full", 7, 100, FacilityStatus.OPEN, Trend.STEADY, ExportCity.NOW, Set.of()));
+        HttpResponse<Buffer> second = get("/parkapi.json", Map.of("If-None-Match", first.getHeader("ETag")));
+        assertThat(second.statusCode()).as("same second, new data").isEqualTo(200);
+        assertThat(second.getHeader("Last-Modified")).isEqualTo(first.getHeader("Last-Modified"));
+        assertThat(second.bodyAsJsonObject().getJsonArray("lots").getJsonObject(1).getInteger("free")).isEqualTo(7);
+        assertThat(get("/parkapi.json", Map.of("If-None-Match", second.getHeader("ETag"))).statusCode()).isEqualTo(304);
+    }
+
+    @Test
     void gzipWhenTheClientAcceptsIt() throws Exception {
         for (String doc : JSON_DOCS) {
             HttpResponse<Buffer> plain = get(doc, Map.of());
