@@ -15,10 +15,10 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * auth (source uid as user); nothing is sent when nothing changed. A 5xx, 429 or network failure is
  * retried after {@code backoff}, doubled each time, up to {@code retries} times; other 4xx answers
  * are not retried (the items are offered again at the next round). One push at a time: a round that
- * finds one in flight is skipped. Everything runs on the Vert.x context with the non-blocking client.
+ * finds one in flight is skipped. Items are built and compared on a worker; the requests and the
+ * back-off run on the Vert.x context with the non-blocking client. Call {@link #push()} on that context.
  * Metrics: {@code parkleit.dashboard.parkapi.push.requests} (by {@code outcome}: success, error,
  * rejected), {@code parkleit.dashboard.parkapi.push.rounds} (by {@code result}: sent, unchanged,
  * failed, skipped) and {@code parkleit.dashboard.parkapi.push.items} (items the hub accepted).
@@ -44,11 +45,12 @@ public final class ParkApiPushClient {
     private final Instant staticDataUpdatedAt;
     private final HttpClient http;
     private final String authorization;
-    private final Map<String, JsonObject> accepted = new HashMap<>();
+    /** What the hub accepted per uid; written on the context once a push succeeded, read on a worker. */
+    private final Map<String, JsonObject> accepted = new ConcurrentHashMap<>();
     private final MeterRegistry registry;
     private final Counter items;
-    private boolean inFlight;
-    private boolean failing;
+    private volatile boolean inFlight;
+    private volatile boolean failing;
     private long timer = -1;
 
     /**
@@ -91,17 +93,31 @@ public final class ParkApiPushClient {
             round("skipped");
             return Future.succeededFuture(0);
         }
+        inFlight = true;
+        // the items of a large city take tens of ms to build and compare: on a worker (the board is thread-safe)
+        return vertx.executeBlocking(this::changed, false).compose(changed -> {
+            if (changed.isEmpty()) {
+                round("unchanged");
+                return Future.succeededFuture(0);
+            }
+            return send(changed);
+        }).eventually(() -> {
+            inFlight = false;
+            return Future.succeededFuture();
+        });
+    }
+
+    private Map<String, JsonObject> changed() {
         Map<String, JsonObject> changed = new LinkedHashMap<>();
         ParkApiV3Items.all(board, staticDataUpdatedAt).forEach((uid, item) -> {
             if (!item.equals(accepted.get(uid))) {
                 changed.put(uid, item);
             }
         });
-        if (changed.isEmpty()) {
-            round("unchanged");
-            return Future.succeededFuture(0);
-        }
-        inFlight = true;
+        return changed;
+    }
+
+    private Future<Integer> send(Map<String, JsonObject> changed) {
         Buffer body = new JsonObject().put("items", new JsonArray(java.util.List.copyOf(changed.values()))).toBuffer();
         return attempt(body, 0).map(v -> {
             accepted.putAll(changed);
@@ -119,9 +135,6 @@ public final class ParkApiPushClient {
                         e.getMessage());
                 failing = true;
             }
-        }).eventually(() -> {
-            inFlight = false;
-            return Future.succeededFuture();
         });
     }
 
