@@ -143,6 +143,23 @@ class ParkingPublicationLightTest {
     }
 
     @Test
+    void theDemoCityValidatesWithEveryFacilityReporting() {
+        var city = de.parkleit.dashboard.DashboardFixture.heidelberg();
+        LiveBoard b = new LiveBoard(city.facilities(), Clock.fixed(ExportCity.NOW, ZoneOffset.UTC));
+        int i = 0;
+        for (Facility f : city.facilities()) {
+            b.apply(new de.parkleit.core.state.FacilityState(f.id(), i++ % f.capacity(), f.capacity(),
+                    de.parkleit.core.reading.FacilityStatus.OPEN, de.parkleit.core.state.Trend.values()[i % 4],
+                    ExportCity.NOW.minusSeconds(i), java.util.Set.of()));
+        }
+        JsonObject doc = export(b);
+        assertThat(errors(doc)).isEmpty();
+        JsonArray sites = doc.getJsonObject("parkingPublicationLight").getJsonArray("parkingSite");
+        assertThat(sites).hasSize(city.facilities().size());
+        assertThat(sites.stream().map(o -> (JsonObject) o)).allMatch(s -> s.containsKey("availableSpaces"));
+    }
+
+    @Test
     void aLargeCityValidates() {
         List<Facility> many = IntStream.range(0, 500).mapToObj(i -> new Facility("f" + i, "Garage " + i + " & Co", FacilityType.values()[i % 6],
                 49 + i / 1000.0, 8 + i / 1000.0, 10 + i, "")).toList();
