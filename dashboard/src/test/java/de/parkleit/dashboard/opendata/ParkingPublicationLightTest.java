@@ -2,13 +2,6 @@ package de.parkleit.dashboard.opendata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.networknt.schema.Error;
-import com.networknt.schema.InputFormat;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
 import de.parkleit.core.facility.Facility;
 import de.parkleit.core.facility.FacilityType;
 import de.parkleit.core.live.LiveBoard;
@@ -16,10 +9,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,21 +20,8 @@ import org.junit.jupiter.api.Test;
  */
 class ParkingPublicationLightTest {
 
-    static Schema schema;
-
-    @BeforeAll
-    static void loadSchema() {
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
-                b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
-        schema = registry.getSchema(SchemaLocation.of("classpath:schemas/ppl/DATEXII_3_D2Payload.json"));
-    }
-
     static List<String> errors(JsonObject doc) {
-        List<String> out = new ArrayList<>();
-        for (Error e : schema.validate(doc.encode(), InputFormat.JSON)) {
-            out.add(e.toString());
-        }
-        return out;
+        return PplSchema.errors(doc.encode());
     }
 
     private static JsonObject export(LiveBoard b) {
