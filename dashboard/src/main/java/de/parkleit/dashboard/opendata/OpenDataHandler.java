@@ -20,6 +20,9 @@ import java.util.function.Function;
  * {@code Last-Modified} ({@link ConditionalResponse}), 304 on a current copy, {@code Cache-Control},
  * gzip by the server's compression when the client accepts it. Documents carry {@link #documentTime()}
  * as their publication time, so unchanged data give byte-identical documents and the same ETag.
+ * The JSON documents go through {@code sendBuilt}: built on a worker, at most once per change of the
+ * data, and served from the built bytes until the next change. {@code send} takes a ready body
+ * (String or bytes) and a content type.
  */
 public final class OpenDataHandler {
 
