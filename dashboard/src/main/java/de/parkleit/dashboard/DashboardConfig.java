@@ -3,6 +3,7 @@ package de.parkleit.dashboard;
 import de.parkleit.core.topic.Topics;
 import de.parkleit.dashboard.auth.AuthSettings;
 import de.parkleit.dashboard.opendata.OpenDataLicence;
+import de.parkleit.dashboard.opendata.ParkApiPushConfig;
 import de.parkleit.dashboard.ratelimit.RateLimit;
 import de.parkleit.platform.config.ConfigException;
 import de.parkleit.platform.config.Env;
@@ -35,10 +36,12 @@ import java.util.Objects;
  * @param signAckAlert      a sign without a good acknowledgement of the sign bridge for this long raises the alert in the
  *                          planner's signs view and the gauge {@code parkleit.signs.unacknowledged}
  *                          ({@code PARKLEIT_SIGNBRIDGE_ACK_ALERT}, the bridge's own setting, default 3m)
+ * @param parkApiPush       push of the city's sites to a ParkAPI v3 hub, off by default ({@code PARKLEIT_PARKAPI_PUSH_*})
  */
 public record DashboardConfig(String bindHost, int httpPort, String topicRoot, String tileUrl, String tileAttribution,
                               List<String> corsOrigins, int maxStreams, AuthSettings auth, RateLimit rateLimit,
-                              OpenDataLicence openData, ZoneId zone, Duration signAckAlert) {
+                              OpenDataLicence openData, ZoneId zone, Duration signAckAlert,
+                              ParkApiPushConfig parkApiPush) {
 
     public static final String PORT_VAR = "PARKLEIT_HTTP_PORT";
     public static final String OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
@@ -81,13 +84,14 @@ public record DashboardConfig(String bindHost, int httpPort, String topicRoot, S
         if (signAckAlert.isNegative() || signAckAlert.isZero()) {
             throw new ConfigException("PARKLEIT_SIGNBRIDGE_ACK_ALERT must be positive, got " + signAckAlert);
         }
+        parkApiPush = parkApiPush == null ? ParkApiPushConfig.off() : parkApiPush;
     }
 
-    /** Without the sign ack alert (the default, 3 minutes). */
+    /** Without the sign ack alert (the default, 3 minutes) and without the ParkAPI push. */
     public DashboardConfig(String bindHost, int httpPort, String topicRoot, String tileUrl, String tileAttribution,
                            List<String> corsOrigins, int maxStreams, AuthSettings auth, RateLimit rateLimit,
                            OpenDataLicence openData, ZoneId zone) {
-        this(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, auth, rateLimit, openData, zone, null);
+        this(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, auth, rateLimit, openData, zone, null, null);
     }
 
     /** In UTC. */
@@ -104,19 +108,23 @@ public record DashboardConfig(String bindHost, int httpPort, String topicRoot, S
     }
 
     public DashboardConfig withAuth(AuthSettings a) {
-        return new DashboardConfig(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, a, rateLimit, openData, zone, signAckAlert);
+        return new DashboardConfig(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, a, rateLimit, openData, zone, signAckAlert, parkApiPush);
     }
 
     public DashboardConfig withRateLimit(RateLimit r) {
-        return new DashboardConfig(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, auth, r, openData, zone, signAckAlert);
+        return new DashboardConfig(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, auth, r, openData, zone, signAckAlert, parkApiPush);
     }
 
     public DashboardConfig withSignAckAlert(Duration d) {
-        return new DashboardConfig(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, auth, rateLimit, openData, zone, d);
+        return new DashboardConfig(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, auth, rateLimit, openData, zone, d, parkApiPush);
+    }
+
+    public DashboardConfig withParkApiPush(ParkApiPushConfig p) {
+        return new DashboardConfig(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, auth, rateLimit, openData, zone, signAckAlert, p);
     }
 
     public DashboardConfig withZone(ZoneId z) {
-        return new DashboardConfig(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, auth, rateLimit, openData, z, signAckAlert);
+        return new DashboardConfig(bindHost, httpPort, topicRoot, tileUrl, tileAttribution, corsOrigins, maxStreams, auth, rateLimit, openData, z, signAckAlert, parkApiPush);
     }
 
     /** Without a city folder: the zone is {@code PARKLEIT_TIMEZONE}, else UTC. */
@@ -136,7 +144,8 @@ public record DashboardConfig(String bindHost, int httpPort, String topicRoot, S
                 Arrays.stream(cors.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
                 env.intInRange("PARKLEIT_HTTP_MAX_STREAMS", 2000, 1, 1_000_000),
                 AuthSettings.fromEnv(env), RateLimit.fromEnv(env), OpenDataLicence.fromEnv(env), shared.zone(),
-                env.duration("PARKLEIT_SIGNBRIDGE_ACK_ALERT", DEFAULT_SIGN_ACK_ALERT));
+                env.duration("PARKLEIT_SIGNBRIDGE_ACK_ALERT", DEFAULT_SIGN_ACK_ALERT),
+                ParkApiPushConfig.fromEnv(env));
     }
 
     /** Loopback, a free port, no tiles: what tests use. */

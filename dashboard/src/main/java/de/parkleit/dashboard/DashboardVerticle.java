@@ -10,6 +10,7 @@ import de.parkleit.dashboard.live.LiveStreamHandler;
 import de.parkleit.platform.live.StateSubscriber;
 import de.parkleit.dashboard.openapi.OpenApiHandler;
 import de.parkleit.dashboard.opendata.OpenDataHandler;
+import de.parkleit.dashboard.opendata.ParkApiPushClient;
 import de.parkleit.dashboard.operations.OperationTopicListener;
 import de.parkleit.dashboard.operations.OperationsHandler;
 import de.parkleit.dashboard.quality.DeadLetterLog;
@@ -81,6 +82,7 @@ public final class DashboardVerticle extends VerticleBase {
     private OpenApiHandler openApi;
     private WebAppHandler webApp;
     private HttpServer server;
+    private ParkApiPushClient parkApiPush;
     private long expiryTimer = -1;
 
     public DashboardVerticle(DashboardConfig config, MqttSettings mqttSettings, City city,
@@ -132,10 +134,20 @@ public final class DashboardVerticle extends VerticleBase {
                 .compose(v -> listen(router(deadLetters)))
                 .compose(s -> mqtt.connect())
                 .compose(v -> Future.all(inbound.filters().stream().map(f -> mqtt.subscribe(f, 1)).toList()))
+                .onSuccess(v -> startParkApiPush())
                 .onSuccess(v -> LOG.info("dashboard on http://{}:{}/ ({} facilities of {}, {} planner users, state from {})",
                         config.bindHost(), server.actualPort(), city.facilities().size(), city.name(),
                         config.auth().users().size(), own.url()))
                 .recover(e -> shutdown().transform(ignored -> Future.failedFuture(e)));
+    }
+
+    /** With {@code PARKLEIT_PARKAPI_PUSH_URL} set: the push of changed sites to the ParkAPI v3 hub, once the state flows. */
+    private void startParkApiPush() {
+        if (config.parkApiPush().enabled()) {
+            parkApiPush = new ParkApiPushClient(vertx, view, config.parkApiPush(),
+                    clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), registry);
+            parkApiPush.start();
+        }
     }
 
     @Override
@@ -245,6 +257,9 @@ public final class DashboardVerticle extends VerticleBase {
         }
         if (stream != null) {
             stream.closeAll();
+        }
+        if (parkApiPush != null) {
+            parkApiPush.stop();
         }
         Future<Void> http = server == null ? Future.succeededFuture() : server.close();
         return http.transform(v -> mqtt == null ? Future.succeededFuture() : mqtt.disconnect());

@@ -85,6 +85,24 @@ class PublicApiTest {
         assertThat(lot.getInteger("total")).isEqualTo(39);
         assertThat(lot.getJsonObject("coords").fieldNames()).containsExactlyInAnyOrder("lat", "lng");
         assertThat(p.getJsonArray("lots").getJsonObject(1).getString("state")).isEqualTo("nodata");
+        assertThat(p.getJsonArray("lots").getJsonObject(1).containsKey("free")).as("no count, no free key").isFalse();
+    }
+
+    @Test
+    void parkingPublicationLightExportIsServedGzippedWithValidators() {
+        HttpResponse<Buffer> r = Sync.await(web.get(fx.port(), "127.0.0.1", "/api/v1/opendata/ppl.json")
+                .putHeader("X-Forwarded-For", "10.0.1.1").putHeader("Accept-Encoding", "gzip").send());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.getHeader("Content-Encoding")).isEqualTo("gzip");
+        assertThat(r.getHeader("ETag")).startsWith("W/\"");
+        assertThat(r.getHeader("Last-Modified")).endsWith("GMT");
+        HttpResponse<Buffer> again = Sync.await(web.get(fx.port(), "127.0.0.1", "/api/v1/opendata/ppl.json")
+                .putHeader("X-Forwarded-For", "10.0.1.1").putHeader("If-None-Match", r.getHeader("ETag")).send());
+        assertThat(again.statusCode()).isEqualTo(304);
+        JsonObject doc = get("/api/v1/opendata/ppl.json").bodyAsJsonObject();
+        JsonObject first = doc.getJsonObject("parkingPublicationLight").getJsonArray("parkingSite").getJsonObject(0);
+        assertThat(first.getInteger("availableSpaces")).isEqualTo(10);
+        assertThat(first.getJsonObject("occupancyTrend").getString("value")).isEqualTo("increasing");
     }
 
     @Test
