@@ -19,7 +19,7 @@ final class Datex23Status {
     }
 
     static String write(Publisher p, Instant now) {
-        XmlOut x = Datex23.open(p, now, "ParkingStatusPublication", 1_000 + 1_100 * p.recordVersions().size());
+        XmlOut x = Datex23.open(p, now, "ParkingStatusPublication", 1_000 + 1_100 * p.entries().size());
         x.start("", "parkingStatusPublication", NS);
         x.empty("", "parkingTableReference", NS);
         x.attr("targetClass", "ParkingTable");

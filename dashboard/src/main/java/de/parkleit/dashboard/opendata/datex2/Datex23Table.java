@@ -3,7 +3,6 @@ package de.parkleit.dashboard.opendata.datex2;
 import static de.parkleit.dashboard.opendata.datex2.Datex23.NS;
 
 import de.parkleit.core.facility.Facility;
-import java.time.DayOfWeek;
 import java.time.Instant;
 
 /**
@@ -18,14 +17,14 @@ final class Datex23Table {
     }
 
     static String write(Publisher p, Instant now) {
-        XmlOut x = Datex23.open(p, now, "ParkingTablePublication", 1_000 + 1_200 * p.recordVersions().size());
+        XmlOut x = Datex23.open(p, now, "ParkingTablePublication", 1_000 + 1_200 * p.entries().size());
         x.start("", "parkingTablePublication", NS);
         Datex23.header(x);
         x.start("", "parkingTable", NS);
         x.attr("id", p.tableId());
         x.attr("version", p.tableVersion());
         Datex23.multilingual(x, "parkingTableName", "parkleit " + p.city());
-        x.text("", "parkingTableVersionTime", NS, p.tableTime().toString());
+        x.text("", "parkingTableVersionTime", NS, p.tableTimeText());
         for (Facility f : p.board().facilities()) {
             record(x, p, f);
         }
@@ -35,21 +34,22 @@ final class Datex23Table {
     }
 
     private static void record(XmlOut x, Publisher p, Facility f) {
+        Publisher.Entry e = p.entry(f);
         x.start("", "parkingRecord", NS, "UrbanParkingSite");
         x.attr("id", f.id());
-        x.attr("version", p.versionOf(f));
+        x.attr("version", e.version());
         Datex23.multilingual(x, "parkingName", f.name());
-        x.text("", "parkingRecordVersionTime", NS, p.tableTime().toString());
+        x.text("", "parkingRecordVersionTime", NS, p.tableTimeText());
         x.text("", "parkingNumberOfSpaces", NS, f.capacity());
-        String url = Publisher.url(f.url());
+        String url = e.url();
         if (url != null) {
             x.text("", "urlLinkAddress", NS, url);
         }
         x.start("", "parkingLocation", NS, "Point");
         x.start("", "pointByCoordinates", NS);
         x.start("", "pointCoordinates", NS);
-        x.text("", "latitude", NS, Double.toString(f.lat()));
-        x.text("", "longitude", NS, Double.toString(f.lon()));
+        x.text("", "latitude", NS, e.lat());
+        x.text("", "longitude", NS, e.lon());
         x.end();
         x.end();
         x.end();
@@ -66,11 +66,13 @@ final class Datex23Table {
         if (!f.address().isBlank()) {
             x.start("", "parkingSiteAddress", NS, "ContactDetails");
             x.attr("id", f.id() + "-address");
-            x.attr("version", p.versionOf(f));
+            x.attr("version", e.version());
             Datex23.multilingual(x, "contactDetailsAddress", f.address().strip());
             x.end();
         }
-        OpeningHours.parse(f.openingHours()).ifPresent(h -> openingTimes(x, p, h));
+        if (e.hours() != null) {
+            openingTimes(x, p, e.hours());
+        }
         x.text("", "urbanParkingSiteType", NS, switch (f.type()) {
             case ON_STREET -> "onStreetParking";
             case OTHER -> "other";
@@ -88,16 +90,16 @@ final class Datex23Table {
             x.start("", "validity", NS);
             x.text("", "validityStatus", NS, "definedByValidityTimeSpec");
             x.start("", "validityTimeSpecification", NS);
-            x.text("", "overallStartTime", NS, p.tableTime().toString());
+            x.text("", "overallStartTime", NS, p.tableTimeText());
             for (OpeningHours.Rule r : h.rules()) {
                 x.start("", "validPeriod", NS);
                 x.start("", "recurringTimePeriodOfDay", NS, "TimePeriodByHour");
-                x.text("", "startTimeOfPeriod", NS, OpeningHours.timeText(r.from()));
-                x.text("", "endTimeOfPeriod", NS, OpeningHours.timeText(r.to()));
+                x.text("", "startTimeOfPeriod", NS, r.fromText());
+                x.text("", "endTimeOfPeriod", NS, r.toText());
                 x.end();
                 x.start("", "recurringDayWeekMonthPeriod", NS);
-                for (DayOfWeek d : r.days()) {
-                    x.text("", "applicableDay", NS, OpeningHours.dayName(d));
+                for (String d : r.dayNames()) {
+                    x.text("", "applicableDay", NS, d);
                 }
                 x.end();
                 x.end();

@@ -28,7 +28,7 @@ final class Datex36Status {
     }
 
     static String write(Publisher p, FreeSpaceOutlook outlook, Instant now) {
-        XmlOut x = Datex36.open(p, now, "prk:ParkingStatusPublication", 1_000 + 2_400 * p.recordVersions().size());
+        XmlOut x = Datex36.open(p, now, "prk:ParkingStatusPublication", 1_000 + 2_400 * p.entries().size());
         x.empty("prk", "parkingTableReference", PRK);
         x.attr("targetClass", "prk:ParkingTable");
         x.attr("id", p.tableId());

@@ -6,7 +6,6 @@ import static de.parkleit.dashboard.opendata.datex2.Datex36.LOC;
 import static de.parkleit.dashboard.opendata.datex2.Datex36.PRK;
 
 import de.parkleit.core.facility.Facility;
-import java.time.DayOfWeek;
 import java.time.Instant;
 
 /**
@@ -21,13 +20,13 @@ final class Datex36Table {
     }
 
     static String write(Publisher p, Instant now) {
-        XmlOut x = Datex36.open(p, now, "prk:ParkingTablePublication", 1_000 + 1_800 * p.recordVersions().size());
+        XmlOut x = Datex36.open(p, now, "prk:ParkingTablePublication", 1_000 + 1_800 * p.entries().size());
         Datex36.header(x);
         x.start("prk", "parkingTable", PRK);
         x.attr("id", p.tableId());
         x.attr("version", p.tableVersion());
         Datex36.multilingual(x, "prk", PRK, "name", "parkleit " + p.city());
-        x.text("prk", "versionTime", PRK, p.tableTime().toString());
+        x.text("prk", "versionTime", PRK, p.tableTimeText());
         for (Facility f : p.board().facilities()) {
             place(x, p, f);
         }
@@ -36,26 +35,29 @@ final class Datex36Table {
     }
 
     private static void place(XmlOut x, Publisher p, Facility f) {
+        Publisher.Entry e = p.entry(f);
         x.start("prk", "hierarchyElementGeneral", PRK, "prk:Place");
         x.attr("id", f.id());
-        x.attr("version", p.versionOf(f));
+        x.attr("version", e.version());
         Datex36.multilingual(x, "fac", FAC, "name", f.name());
-        x.text("fac", "lastUpdated", FAC, p.tableTime().toString());
+        x.text("fac", "lastUpdated", FAC, p.tableTimeText());
         if (!f.address().isBlank()) {
             Datex36.multilingual(x, "fac", FAC, "description", f.address().strip());
         }
-        String url = Publisher.url(f.url());
+        String url = e.url();
         if (url != null) {
             x.start("fac", "informationWebsite", FAC);
             x.text("com", "urlLinkAddress", COM, url);
             x.end();
         }
-        OpeningHours.parse(f.openingHours()).ifPresent(h -> operatingHours(x, p, f, h));
+        if (e.hours() != null) {
+            operatingHours(x, p, f, e.hours());
+        }
         x.start("fac", "locationReference", FAC, "loc:PointLocation");
         x.start("loc", "pointByCoordinates", LOC);
         x.start("loc", "pointCoordinates", LOC);
-        x.text("loc", "latitude", LOC, Double.toString(f.lat()));
-        x.text("loc", "longitude", LOC, Double.toString(f.lon()));
+        x.text("loc", "latitude", LOC, e.lat());
+        x.text("loc", "longitude", LOC, e.lon());
         x.end();
         x.end();
         x.end();
@@ -99,16 +101,16 @@ final class Datex36Table {
         x.attr("id", f.id() + "-hours");
         x.attr("version", p.versionOf(f));
         x.start("fac", "overallPeriod", FAC);
-        x.text("com", "overallStartTime", COM, p.tableTime().toString());
+        x.text("com", "overallStartTime", COM, p.tableTimeText());
         for (OpeningHours.Rule r : h.rules()) {
             x.start("com", "validPeriod", COM);
             x.start("com", "recurringTimePeriodOfDay", COM);
-            x.text("com", "startTimeOfPeriod", COM, OpeningHours.timeText(r.from()));
-            x.text("com", "endTimeOfPeriod", COM, OpeningHours.timeText(r.to()));
+            x.text("com", "startTimeOfPeriod", COM, r.fromText());
+            x.text("com", "endTimeOfPeriod", COM, r.toText());
             x.end();
             x.start("com", "recurringDayWeekMonthPeriod", COM);
-            for (DayOfWeek d : r.days()) {
-                x.text("com", "applicableDay", COM, OpeningHours.dayName(d));
+            for (String d : r.dayNames()) {
+                x.text("com", "applicableDay", COM, d);
             }
             x.end();
             x.end();

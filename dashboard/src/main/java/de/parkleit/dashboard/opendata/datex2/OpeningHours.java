@@ -24,7 +24,11 @@ import java.util.regex.Pattern;
 record OpeningHours(boolean always, List<Rule> rules) {
 
     /** Open from {@code from} to {@code to} on {@code days} ({@code to} 00:00: until midnight). */
-    record Rule(Set<DayOfWeek> days, LocalTime from, LocalTime to) {
+    record Rule(Set<DayOfWeek> days, LocalTime from, LocalTime to, String fromText, String toText, List<String> dayNames) {
+
+        Rule(Set<DayOfWeek> days, LocalTime from, LocalTime to) {
+            this(days, from, to, timeText(from), timeText(to), days.stream().map(OpeningHours::dayName).toList());
+        }
     }
 
     private static final List<String> DAYS = List.of("mo", "tu", "we", "th", "fr", "sa", "su");

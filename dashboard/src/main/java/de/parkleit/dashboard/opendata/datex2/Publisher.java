@@ -16,7 +16,16 @@ import java.util.Map;
  * @param tableTime when the table was read (the node's start): the table's and its records' version time
  */
 record Publisher(LiveBoard board, String city, OpenDataLicence licence, Instant tableTime, String tableId,
-                 String tableVersion, Map<String, String> recordVersions) {
+                 String tableVersion, Map<String, Entry> entries) {
+
+    /**
+     * What the documents say about a facility's table record, worked out once (the facilities of a board are fixed).
+     *
+     * @param url   the operator URL if the schemas' {@code Url} takes it, else null
+     * @param hours the opening hours where {@link OpeningHours} reads them, else null
+     */
+    record Entry(String version, String url, OpeningHours hours, String lat, String lon) {
+    }
 
     /** Country code of {@code publicationCreator}. */
     static final String COUNTRY = "de";
@@ -26,18 +35,28 @@ record Publisher(LiveBoard board, String city, OpenDataLicence licence, Instant 
     static final int MAX_TEXT = 1024;
 
     static Publisher of(LiveBoard board, String city, OpenDataLicence licence, Instant tableTime) {
-        Map<String, String> versions = new HashMap<>();
+        Map<String, Entry> entries = new HashMap<>();
         List<String> all = new ArrayList<>();
         for (Facility f : board.facilities()) {
             String v = RecordVersion.of(f);
-            versions.put(f.id(), v);
+            entries.put(f.id(), new Entry(v, url(f.url()), OpeningHours.parse(f.openingHours()).orElse(null),
+                    Double.toString(f.lat()), Double.toString(f.lon())));
             all.add(v);
         }
-        return new Publisher(board, city, licence, tableTime, "parkleit-" + city, RecordVersion.ofTable(all), Map.copyOf(versions));
+        return new Publisher(board, city, licence, tableTime, "parkleit-" + city, RecordVersion.ofTable(all), Map.copyOf(entries));
+    }
+
+    Entry entry(Facility f) {
+        return entries.get(f.id());
     }
 
     String versionOf(Facility f) {
-        return recordVersions.get(f.id());
+        return entries.get(f.id()).version();
+    }
+
+    /** {@link #tableTime} as text, for every record's version time. */
+    String tableTimeText() {
+        return tableTime.toString();
     }
 
     /** {@code nationalIdentifier} of the publication creator. */
@@ -53,8 +72,10 @@ record Publisher(LiveBoard board, String city, OpenDataLicence licence, Instant 
         return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
     }
 
+    private static final java.util.regex.Pattern URL = java.util.regex.Pattern.compile("https?://\\S+");
+
     /** A URL the schemas' {@code Url} ({@code xs:anyURI}) takes as it is, else null. */
     static String url(String url) {
-        return url.matches("https?://\\S+") ? url : null;
+        return URL.matcher(url).matches() ? url : null;
     }
 }
