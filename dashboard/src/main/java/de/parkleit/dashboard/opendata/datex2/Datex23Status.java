@@ -26,20 +26,21 @@ final class Datex23Status {
         x.attr("id", p.tableId());
         x.attr("version", p.tableVersion());
         Datex23.header(x);
+        String nowText = now.toString();
         for (Facility f : p.board().facilities()) {
-            status(x, p, SiteStatus.of(p.board(), f), now);
+            status(x, p, SiteStatus.of(p.board(), f), nowText);
         }
         x.end();
         return Datex23.close(x);
     }
 
-    private static void status(XmlOut x, Publisher p, SiteStatus s, Instant now) {
+    private static void status(XmlOut x, Publisher p, SiteStatus s, String nowText) {
         x.start("", "parkingRecordStatus", NS, "ParkingSiteStatus");
         x.empty("", "parkingRecordReference", NS);
         x.attr("targetClass", "ParkingRecord");
         x.attr("id", s.facility().id());
         x.attr("version", p.versionOf(s.facility()));
-        x.text("", "parkingStatusOriginTime", NS, (s.updatedAt() == null ? now : s.updatedAt()).toString());
+        x.text("", "parkingStatusOriginTime", NS, s.updatedAt() == null ? nowText : s.updatedAt().toString());
         if (s.operation() != null) {
             Datex23.multilingual(x, "parkingStatusDescription", s.operation().reason());
         }

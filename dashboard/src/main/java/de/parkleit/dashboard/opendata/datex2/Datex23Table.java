@@ -17,7 +17,7 @@ final class Datex23Table {
     }
 
     static String write(Publisher p, Instant now) {
-        XmlOut x = Datex23.open(p, now, "ParkingTablePublication", 1_000 + 1_200 * p.entries().size());
+        XmlOut x = Datex23.open(p, now, "ParkingTablePublication", 1_000 + 1_500 * p.entries().size());
         x.start("", "parkingTablePublication", NS);
         Datex23.header(x);
         x.start("", "parkingTable", NS);

@@ -34,15 +34,20 @@ final class Datex36Status {
         x.attr("id", p.tableId());
         x.attr("version", p.tableVersion());
         Datex36.header(x);
+        String nowText = now.toString();
+        String[] statusTimes = new String[HORIZONS.size()];
+        for (int i = 0; i < statusTimes.length; i++) {
+            statusTimes[i] = now.plusSeconds(60L * HORIZONS.get(i)).toString();
+        }
         for (Facility f : p.board().facilities()) {
             SiteStatus s = SiteStatus.of(p.board(), f);
             String version = p.versionOf(f);
             current(x, s, version);
             if (s.hasCounts()) {
-                for (int minutes : HORIZONS) {
-                    OptionalDouble probability = outlook.probabilityFree(f.id(), minutes);
+                for (int i = 0; i < statusTimes.length; i++) {
+                    OptionalDouble probability = outlook.probabilityFree(f.id(), HORIZONS.get(i));
                     if (probability.isPresent()) {
-                        forecast(x, f.id(), version, now, minutes, probability.getAsDouble());
+                        forecast(x, f.id(), version, nowText, statusTimes[i], probability.getAsDouble());
                     }
                 }
             }
@@ -81,17 +86,17 @@ final class Datex36Status {
         x.end();
     }
 
-    private static void forecast(XmlOut x, String id, String version, Instant now, int minutes, double probability) {
+    private static void forecast(XmlOut x, String id, String version, String nowText, String statusTime, double probability) {
         x.start("prk", "parkingStatusInformation", PRK, "prk:PlaceStatus");
         Datex36.reference(x, id, version);
-        x.text("fac", "lastUpdated", FAC, now.toString());
+        x.text("fac", "lastUpdated", FAC, nowText);
         x.start("prk", "occupancy", PRK);
         x.start("prk", "probability", PRK);
         x.text("com", "percentage", COM, Double.toString(Math.round(Math.max(0, Math.min(1, probability)) * 1000) / 10.0));
         x.end();
         x.end();
         x.start("prk", "statusValidity", PRK, "prk:ValidityByTime");
-        x.text("prk", "statusTime", PRK, now.plusSeconds(60L * minutes).toString());
+        x.text("prk", "statusTime", PRK, statusTime);
         x.end();
         x.end();
     }

@@ -20,7 +20,7 @@ final class Datex36Table {
     }
 
     static String write(Publisher p, Instant now) {
-        XmlOut x = Datex36.open(p, now, "prk:ParkingTablePublication", 1_000 + 1_800 * p.entries().size());
+        XmlOut x = Datex36.open(p, now, "prk:ParkingTablePublication", 1_000 + 2_100 * p.entries().size());
         Datex36.header(x);
         x.start("prk", "parkingTable", PRK);
         x.attr("id", p.tableId());
