@@ -58,6 +58,7 @@ class HttpRouteRoleWalkIT {
         }
         ACCESS.put("GET /api/v1/auth/me", Access.ANY_USER);
         ACCESS.put("GET /api/v1/signs/audit", Access.PLANNER);
+        ACCESS.put("GET /api/v1/signs/acks", Access.PLANNER);
         ACCESS.put("GET /api/v1/operations", Access.PLANNER);
         ACCESS.put("GET /api/v1/quality", Access.PLANNER);
         ACCESS.put("GET /api/v1/detectors", Access.PLANNER);
