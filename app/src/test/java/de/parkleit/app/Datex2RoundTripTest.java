@@ -10,6 +10,7 @@ import de.parkleit.core.live.LiveBoard;
 import de.parkleit.core.state.FacilityState;
 import de.parkleit.dashboard.opendata.datex2.Datex2Exports;
 import de.parkleit.dashboard.opendata.datex2.Datex2Fixture;
+import de.parkleit.dashboard.opendata.datex2.Datex2Schemas;
 import de.parkleit.feeds.FeedProblem;
 import de.parkleit.feeds.FeedSite;
 import de.parkleit.feeds.FeedSnapshot;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * parkleit node uses to read another city's feed): the status gives the same free counts, capacities and times as
  * the board, and a facility without a current count (no data, stale, closed) is reported as missing its count,
  * never read as a number; the table gives names (with {@code &}, {@code <}, umlauts), capacities and positions.
- * In app because only app sees both modules.
+ * In app because only app sees both modules. The same schema check also accepts the real Aachen feeds.
  */
 class Datex2RoundTripTest {
 
@@ -52,6 +53,23 @@ class Datex2RoundTripTest {
                             .filter(id -> !expected.containsKey(id)).toList());
             assertThat(expected).isNotEmpty();
             assertThat(read.problems()).isNotEmpty();
+        }
+    }
+
+    /**
+     * The schema check the export tests rely on accepts the real feeds the export imitates (Aachen's v2.3 table and
+     * status from the national access point, copied into the feeds module's test resources).
+     */
+    @Test
+    void theSameSchemaCheckAcceptsTheRealAachenFeeds() throws Exception {
+        for (String feed : new String[] {"feeds/aachen-static.xml", "feeds/aachen-realtime.xml"}) {
+            try (var in = getClass().getClassLoader().getResourceAsStream(feed)) {
+                assertThat(in).as(feed).isNotNull();
+                String xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(Datex2Schemas.V2_3.errors(xml)).as(feed).isEmpty();
+                assertThat(Datex2Schemas.V2_3.errors(xml.replaceFirst("modelBaseVersion=\"2\"", "modelBaseVersion=\"3\""))).as(feed)
+                        .isNotEmpty();
+            }
         }
     }
 
