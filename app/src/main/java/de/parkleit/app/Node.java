@@ -4,6 +4,7 @@ import de.parkleit.app.simclock.SimulationClock;
 import de.parkleit.app.simclock.SimulationClockHandler;
 import de.parkleit.broker.EmbeddedBroker;
 import de.parkleit.core.city.City;
+import de.parkleit.core.live.FreeSpaceOutlook;
 import de.parkleit.dashboard.DashboardConfig;
 import de.parkleit.dashboard.DashboardVerticle;
 import de.parkleit.ingest.IngestConfig;
@@ -169,7 +170,7 @@ public final class Node implements AutoCloseable {
             dashboardConfig = dashboardConfig.withAuth(dashboardConfig.auth().withUser(demoAccount.plannerUser()));
         }
         dashboard = new DashboardVerticle(dashboardConfig, mqtt.withClientId(mqtt.clientId() + "-web-" + shortRandom()),
-                city, routes, health, registry, store);
+                city, routes, health, registry, store, guidance == null ? FreeSpaceOutlook.NONE : guidance.outlook());
         await(vertx.deployVerticle(new IngestVerticle(ingestConfig, mqtt.withClientId(mqtt.clientId() + "-ingest"), city, store,
                 registry, health, clock)), "ingest");
         if (traffic != null) {

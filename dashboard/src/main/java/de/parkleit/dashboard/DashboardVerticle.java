@@ -5,6 +5,7 @@ import de.parkleit.dashboard.auth.AuthHandler;
 import de.parkleit.dashboard.facilities.FacilitiesHandler;
 import de.parkleit.dashboard.history.DetectorLocations;
 import de.parkleit.dashboard.history.TrafficHistoryHandler;
+import de.parkleit.core.live.FreeSpaceOutlook;
 import de.parkleit.core.live.LiveBoard;
 import de.parkleit.dashboard.live.LiveStreamHandler;
 import de.parkleit.platform.live.StateSubscriber;
@@ -72,6 +73,7 @@ public final class DashboardVerticle extends VerticleBase {
     private final PrometheusMeterRegistry registry;
     private final Clock clock = Clock.systemUTC();
     private final TimeSeriesStore store;
+    private final FreeSpaceOutlook outlook;
     private List<DetectorLocations.Location> detectors = List.of();
 
     private LiveBoard view;
@@ -97,6 +99,17 @@ public final class DashboardVerticle extends VerticleBase {
     public DashboardVerticle(DashboardConfig config, MqttSettings mqttSettings, City city,
                              List<RouteContributor> extraRoutes, Health health, PrometheusMeterRegistry registry,
                              TimeSeriesStore store) {
+        this(config, mqttSettings, city, extraRoutes, health, registry, store, FreeSpaceOutlook.NONE);
+    }
+
+    /**
+     * @param outlook the forecaster's probability of a free space ahead (from guidance, wired by the app), for the
+     *                forecast records of the DATEX II v3.6 status export; {@link FreeSpaceOutlook#NONE} for none
+     */
+    public DashboardVerticle(DashboardConfig config, MqttSettings mqttSettings, City city,
+                             List<RouteContributor> extraRoutes, Health health, PrometheusMeterRegistry registry,
+                             TimeSeriesStore store, FreeSpaceOutlook outlook) {
+        this.outlook = java.util.Objects.requireNonNull(outlook, "outlook");
         this.store = store;
         this.config = config;
         this.mqttSettings = mqttSettings;
@@ -220,7 +233,7 @@ public final class DashboardVerticle extends VerticleBase {
             new TrafficHistoryHandler(store, detectors, clock).mount(router, auth);
             new GuidanceStatsHandler(store, id -> city.facility(id).map(f -> f.name()).orElse(id), clock).mount(router, auth);
         }
-        new OpenDataHandler(view, city.name(), config.openData()).mount(router);
+        new OpenDataHandler(view, city.name(), config.openData(), outlook).mount(router);
         stream.mount(router);
         openApi = new OpenApiHandler(vertx);
         openApi.mount(router);

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import de.parkleit.dashboard.opendata.datex2.Datex2Schemas;
+import java.util.Map;
 import org.w3c.dom.NodeList;
 
 /** Open-data exports, the OpenAPI document against the real routes, and the rate limit. */
@@ -106,27 +108,42 @@ class PublicApiTest {
     }
 
     @Test
-    void datexExportIsAParkingStatusPublication() throws Exception {
-        HttpResponse<Buffer> r = get("/api/v1/opendata/datex2.xml");
-        assertThat(r.getHeader("Content-Type")).startsWith("application/xml");
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setNamespaceAware(true);
-        Document d = f.newDocumentBuilder().parse(new ByteArrayInputStream(r.body().getBytes()));
-        Element root = d.getDocumentElement();
-        assertThat(root.getNamespaceURI()).isEqualTo("http://datex2.eu/schema/3/d2Payload");
-        assertThat(root.getAttributeNS("http://www.w3.org/2001/XMLSchema-instance", "type")).isEqualTo("prk:ParkingStatusPublication");
-        NodeList statuses = d.getElementsByTagNameNS("http://datex2.eu/schema/3/parking", "parkingRecordStatus");
-        assertThat(statuses.getLength()).isEqualTo(20);
-        Element first = (Element) statuses.item(0);
-        assertThat(text(first, "parkingNumberOfVacantSpaces")).isEqualTo("10");
-        assertThat(text(first, "parkingNumberOfOccupiedSpaces")).isEqualTo("29");
-        assertThat(text(first, "parkingOccupancyTrend")).isEqualTo("increasing");
-        assertThat(text((Element) statuses.item(1), "parkingSiteStatus")).isEqualTo("unknown");
-        assertThat(r.bodyAsString(StandardCharsets.UTF_8.name())).contains("Licence: dl-de/by-2-0");
+    void everyDatexExportIsServedValidWithItsLicence() {
+        Map<String, Datex2Schemas> routes = Map.of("v2.3/table.xml", Datex2Schemas.V2_3, "v2.3/status.xml", Datex2Schemas.V2_3,
+                "v3.6/table.xml", Datex2Schemas.V3_6, "v3.6/status.xml", Datex2Schemas.V3_6);
+        routes.forEach((path, schema) -> {
+            HttpResponse<Buffer> r = get("/api/v1/opendata/datex2/" + path);
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            assertThat(r.getHeader("Content-Type")).startsWith("application/xml");
+            assertThat(r.getHeader("Link")).contains("rel=\"license\"");
+            String body = r.bodyAsString(StandardCharsets.UTF_8.name());
+            assertThat(schema.errors(body)).as(path).isEmpty();
+            assertThat(body).contains("Licence: dl-de/by-2-0");
+        });
     }
 
+    @Test
+    void datexXmlIsTheV36StatusWithTheLiveCounts() throws Exception {
+        String old = get("/api/v1/opendata/datex2.xml").bodyAsString(StandardCharsets.UTF_8.name());
+        String v36 = get("/api/v1/opendata/datex2/v3.6/status.xml").bodyAsString(StandardCharsets.UTF_8.name());
+        String time = "<com:publicationTime>[^<]*</com:publicationTime>";
+        assertThat(old.replaceAll(time, "")).isEqualTo(v36.replaceAll(time, ""));
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        Document d = f.newDocumentBuilder().parse(new ByteArrayInputStream(old.getBytes(StandardCharsets.UTF_8)));
+        NodeList statuses = d.getElementsByTagNameNS(PRK, "parkingStatusInformation");
+        assertThat(statuses.getLength()).as("no forecaster here: one record per facility").isEqualTo(20);
+        Element first = (Element) statuses.item(0);
+        assertThat(text(first, "numberOfVacantSpaces")).isEqualTo("10");
+        assertThat(text(first, "numberOfOccupiedSpaces")).isEqualTo("29");
+        assertThat(text(first, "occupancyTrend")).isEqualTo("increasing");
+        assertThat(text((Element) statuses.item(1), "status")).isEqualTo("unknown");
+    }
+
+    private static final String PRK = "http://datex2.eu/schema/3/parking";
+
     private static String text(Element e, String local) {
-        return e.getElementsByTagNameNS("http://datex2.eu/schema/3/parking", local).item(0).getTextContent();
+        return e.getElementsByTagNameNS(PRK, local).item(0).getTextContent();
     }
 
     @Test

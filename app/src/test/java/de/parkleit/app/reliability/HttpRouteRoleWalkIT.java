@@ -49,7 +49,9 @@ class HttpRouteRoleWalkIT {
     static {
         for (String op : List.of("GET /api/v1/facilities", "GET /api/v1/facilities/{id}", "GET /api/v1/live", "GET /api/v1/map/config",
                 "GET /api/v1/signs", "POST /api/v1/auth/login", "POST /api/v1/auth/logout", "GET /api/v1/opendata/facilities.geojson",
-                "GET /api/v1/opendata/parkapi.json", "GET /api/v1/opendata/ppl.json", "GET /api/v1/opendata/datex2.xml", "GET /api/v1/openapi.json",
+                "GET /api/v1/opendata/parkapi.json", "GET /api/v1/opendata/ppl.json", "GET /api/v1/opendata/datex2.xml", "GET /api/v1/opendata/datex2/v2.3/table.xml",
+                "GET /api/v1/opendata/datex2/v2.3/status.xml", "GET /api/v1/opendata/datex2/v3.6/table.xml",
+                "GET /api/v1/opendata/datex2/v3.6/status.xml", "GET /api/v1/openapi.json",
                 "GET /api/v1/facilities/{id}/history", "GET /api/v1/facilities/{id}/forecast", "GET /api/v1/route", "GET /api/v1/guidance", "GET /api/v1/roads",
                 "GET /health/live", "GET /health/ready", "GET /metrics")) {
             ACCESS.put(op, Access.PUBLIC);

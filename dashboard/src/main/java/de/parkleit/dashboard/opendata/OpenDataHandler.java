@@ -1,7 +1,9 @@
 package de.parkleit.dashboard.opendata;
 
 import de.parkleit.dashboard.live.FacilityJson;
+import de.parkleit.core.live.FreeSpaceOutlook;
 import de.parkleit.core.live.LiveBoard;
+import de.parkleit.dashboard.opendata.datex2.Datex2Exports;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
@@ -14,13 +16,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * {@code GET /api/v1/opendata/facilities.geojson}, {@code …/parkapi.json}, {@code …/ppl.json} and
- * {@code …/datex2.xml}. Every answer names its licence in the body (where the format has room) and in a
+ * {@code GET /api/v1/opendata/facilities.geojson}, {@code …/parkapi.json}, {@code …/ppl.json} and the
+ * DATEX II documents ({@code …/datex2/v2.3/table.xml}, {@code …/datex2/v2.3/status.xml},
+ * {@code …/datex2/v3.6/table.xml}, {@code …/datex2/v3.6/status.xml}, and {@code …/datex2.xml}: the v3.6 status). Every answer names its licence in the body (where the format has room) and in a
  * {@code Link: <…>; rel="license"} header, and is served through {@link #send}: {@code ETag} and
  * {@code Last-Modified} ({@link ConditionalResponse}), 304 on a current copy, {@code Cache-Control},
  * gzip by the server's compression when the client accepts it. Documents carry {@link #documentTime()}
  * as their publication time, so unchanged data give byte-identical documents and the same ETag.
- * The JSON documents go through {@code sendBuilt}: built on a worker, at most once per change of the
+ * The JSON and XML documents go through {@code sendBuilt}: built on a worker, at most once per change of the
  * data, and served from the built bytes until the next change. {@code send} takes a ready body
  * (String or bytes) and a content type.
  */
@@ -36,12 +39,19 @@ public final class OpenDataHandler {
     private final OpenDataLicence licence;
     private final DocumentClock clock;
     private final Map<String, Built> built = new ConcurrentHashMap<>();
+    private final Datex2Exports datex;
 
     public OpenDataHandler(LiveBoard view, String city, OpenDataLicence licence) {
+        this(view, city, licence, FreeSpaceOutlook.NONE);
+    }
+
+    /** @param outlook the forecaster's probability of a free space ahead, for the DATEX II v3.6 status */
+    public OpenDataHandler(LiveBoard view, String city, OpenDataLicence licence, FreeSpaceOutlook outlook) {
         this.view = view;
         this.city = city;
         this.licence = licence;
         this.clock = new DocumentClock(view);
+        this.datex = new Datex2Exports(view, city, licence, outlook, view.clock().instant());
     }
 
     public void mount(Router router) {
@@ -51,12 +61,16 @@ public final class OpenDataHandler {
                 t -> ParkApiJson.city(view, city, licence, t).toBuffer()));
         router.get(BASE + "/ppl.json").handler(ctx -> sendBuilt(ctx, "ppl", JSON,
                 t -> ParkingPublicationLight.write(view, city, licence, t).toBuffer()));
-        router.get(BASE + "/datex2.xml").handler(ctx -> send(ctx, "application/xml; charset=utf-8",
-                DatexParkingStatus.write(view, city, licence, now())));
+        router.get(BASE + "/datex2.xml").handler(ctx -> sendDatex(ctx, "datex2-v3.6-status", datex::status36));
+        router.get(BASE + "/datex2/v2.3/table.xml").handler(ctx -> sendDatex(ctx, "datex2-v2.3-table", datex::table23));
+        router.get(BASE + "/datex2/v2.3/status.xml").handler(ctx -> sendDatex(ctx, "datex2-v2.3-status", datex::status23));
+        router.get(BASE + "/datex2/v3.6/table.xml").handler(ctx -> sendDatex(ctx, "datex2-v3.6-table", datex::table36));
+        router.get(BASE + "/datex2/v3.6/status.xml").handler(ctx -> sendDatex(ctx, "datex2-v3.6-status", datex::status36));
     }
 
-    private Instant now() {
-        return view.clock().instant();
+    /** A DATEX II document, built like the JSON ones: on a worker, once per change of the data. */
+    private void sendDatex(RoutingContext ctx, String key, Function<Instant, String> document) {
+        sendBuilt(ctx, key, Datex2Exports.MEDIA_TYPE, t -> Buffer.buffer(document.apply(t), "UTF-8"));
     }
 
     /** When the data behind the documents last changed (whole seconds): their publication time and Last-Modified. */

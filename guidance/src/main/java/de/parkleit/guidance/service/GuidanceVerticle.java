@@ -35,6 +35,8 @@ import de.parkleit.guidance.SearchTimeCurve;
 import de.parkleit.prediction.forecast.ForecastConfig;
 import de.parkleit.prediction.forecast.ForecastTraining;
 import de.parkleit.guidance.forecast.ModelForecast;
+import de.parkleit.guidance.forecast.ModelOutlook;
+import de.parkleit.core.live.FreeSpaceOutlook;
 import de.parkleit.routing.network.RoadNetwork;
 import de.parkleit.guidance.signs.SignBoard;
 import de.parkleit.guidance.signs.SignPacer;
@@ -181,6 +183,14 @@ public final class GuidanceVerticle extends VerticleBase {
     /** The state guidance plans with for a facility of the city (unknown until one arrives; a simulation awaits it). */
     public FacilityState state(String facilityId) {
         return live.state(facilityId);
+    }
+
+    /**
+     * The probability of a free space ahead per facility, from the same forecast as the forecast API, for the
+     * dashboard's DATEX II v3.6 export (wired by the app through core's port).
+     */
+    public FreeSpaceOutlook outlook() {
+        return new ModelOutlook(live, forecast, clock);
     }
 
     /** The guidance and forecast API, for the app's HTTP router (answers from the moment states arrive). */
