@@ -182,7 +182,8 @@ public final class Node implements AutoCloseable {
         List<FeedSource> feeds = recordedFeed ? List.of(recordedFeedSource()) : NodeFeeds.load(city.folder());
         if (!feeds.isEmpty()) {
             await(vertx.deployVerticle(new FeedsVerticle(feeds, mqtt.withClientId(mqtt.clientId() + "-" + shortRandom()),
-                    shared.topics(), registry, health, clock, name -> env.raw(name).orElse(null))), "feed adapters");
+                    shared.topics(), registry, health, clock, name -> env.raw(name).orElse(null), shared.staleAfter())),
+                    "feed adapters");
             feedNames = feeds.stream().map(FeedSource::name).toList();
         }
         if (mode == Mode.DEMO && guidance != null && java.nio.file.Files.isRegularFile(city.folder().resolve("signs.geojson"))) {

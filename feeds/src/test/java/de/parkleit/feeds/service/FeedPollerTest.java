@@ -101,6 +101,50 @@ class FeedPollerTest {
     }
 
     @Test
+    void aFailedPublishIsKeptAndSentOnTheNextPollEvenWhenTheSourceAnswers304() throws Exception {
+        byte[] xml = fixture("aachen-realtime.xml");
+        String tag = "\"" + java.util.Arrays.hashCode(xml) + "\"";
+        HttpServer server = vertx.createHttpServer().requestHandler(req -> {
+            if (tag.equals(req.getHeader("If-None-Match"))) {
+                req.response().setStatusCode(304).end();
+            } else {
+                req.response().putHeader("ETag", tag).end(io.vertx.core.buffer.Buffer.buffer(xml));
+            }
+        }).listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+        FeedSource src = new FeedSource("aachen", FeedFormat.DATEX2, "http://127.0.0.1:" + server.actualPort() + "/s.xml", null,
+                Duration.ofHours(1), 1_000_000, Map.of("P1", "p1", "P2", "p2"), false, Duration.ofMinutes(5),
+                null, null, null, null, null);
+        AtomicInteger p1Attempts = new AtomicInteger();
+        List<String> delivered = new CopyOnWriteArrayList<>();
+        SimpleMeterRegistry reg = new SimpleMeterRegistry();
+        FeedPoller poller = new FeedPoller(vertx, src, new Topics("t/retry"), (t, p) -> {
+            // the broker refuses p1's first publish (e.g. the connection dropped), p2's goes through
+            if (t.contains("/p1/") && p1Attempts.incrementAndGet() == 1) {
+                return Future.failedFuture(new IllegalStateException("not connected"));
+            }
+            delivered.add(t + " " + new String(p, java.nio.charset.StandardCharsets.UTF_8));
+            return Future.succeededFuture();
+        }, reg, Clock.fixed(Instant.parse("2025-02-07T19:12:00Z"), ZoneOffset.UTC));
+
+        poller.poll().await(10, TimeUnit.SECONDS);
+        assertThat(delivered).hasSize(1).allMatch(d -> d.startsWith("t/retry/parking/p2/occupancy"));
+        assertThat(poller.pendingReadings()).isEqualTo(1);
+        assertThat(reg.get("parkleit.feed.publish.failures").counter().count()).isEqualTo(1);
+
+        poller.poll().await(10, TimeUnit.SECONDS); // 304: nothing new, the kept reading goes out
+        assertThat(delivered).hasSize(2);
+        assertThat(delivered.get(1)).isEqualTo("t/retry/parking/p1/occupancy "
+                + "{\"ts\":\"2025-02-07T19:05:34.176Z\",\"free\":412,\"capacity\":560,\"status\":\"open\"}");
+        assertThat(poller.pendingReadings()).isZero();
+
+        poller.poll().await(10, TimeUnit.SECONDS); // sent once, not again
+        assertThat(delivered).hasSize(2);
+        assertThat(reg.get("parkleit.feed.readings").counter().count()).isEqualTo(2);
+        poller.stop().await(5, TimeUnit.SECONDS);
+        server.close();
+    }
+
+    @Test
     void aChunkedBodyWithoutLengthIsCutAtTheCapWhileStreaming() throws Exception {
         byte[] chunk = new byte[64 * 1024];
         java.util.Arrays.fill(chunk, (byte) ' ');
