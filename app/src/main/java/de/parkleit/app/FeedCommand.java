@@ -96,9 +96,11 @@ final class FeedCommand implements Runnable {
                     try {
                         Buffer b = fetcher.fetch().await(60, TimeUnit.SECONDS);
                         return new ByteArrayInputStream(b == null ? new byte[0] : b.getBytes());
-                    } catch (FeedFormatException e) {
-                        throw e;
                     } catch (Exception e) {
+                        // await rethrows the fetch's own failure (an HTTP status or the cap as FeedFormatException)
+                        if (e instanceof FeedFormatException ffe) {
+                            throw ffe;
+                        }
                         if (e.getCause() instanceof FeedFormatException ffe) {
                             throw ffe;
                         }
@@ -106,7 +108,7 @@ final class FeedCommand implements Runnable {
                     }
                 }, maxBytes, Clock.systemUTC(), out);
             } finally {
-                vertx.close().await(10, TimeUnit.SECONDS);
+                vertx.close();
             }
         }
     }

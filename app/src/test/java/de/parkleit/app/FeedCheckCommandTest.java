@@ -62,7 +62,7 @@ class FeedCheckCommandTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         vertx.close().await(10, TimeUnit.SECONDS);
     }
 
