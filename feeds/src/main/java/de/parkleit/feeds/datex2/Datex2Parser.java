@@ -215,13 +215,13 @@ public final class Datex2Parser implements FeedParser {
         static FacilityType type(String layout, String urbanType) {
             if (layout != null) {
                 switch (layout) {
-                    case "multiStorey", "nested", "automatedParkingGarage" -> {
+                    case "multiStorey", "undergroundAndMultistorey", "nested", "automatedParkingGarage" -> {
                         return FacilityType.GARAGE;
                     }
-                    case "underground", "undergroundParkingGarage" -> {
+                    case "underground" -> {
                         return FacilityType.UNDERGROUND;
                     }
-                    case "singleLevel", "openSpace", "carports", "field" -> {
+                    case "singleLevel", "openSpace", "field" -> {
                         return "onStreetParking".equals(urbanType) ? FacilityType.ON_STREET : FacilityType.LOT;
                     }
                     default -> {
