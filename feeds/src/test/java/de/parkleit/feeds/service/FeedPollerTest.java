@@ -100,10 +100,12 @@ class FeedPollerTest {
     }
 
     /**
-     * The cause of this class's old flakiness: a poll built its future chain on the calling thread's context while
-     * the pooled connection delivered the response on another, so the body handler could be set after the body had
-     * arrived, and the payload was lost (no reading, a {@code malformed} reject). Polls asked for from many threads
-     * (each its own context) must each read the whole payload.
+     * The cause of this class's old flakiness (about 1 run in 30 under load): {@code poll()} built its future
+     * chain on the calling (test) thread while the event loop ran the request; when that thread was descheduled
+     * long enough, the response had arrived and ended before {@code .compose(resp -> body handler)} was registered,
+     * setting the handler threw {@code IllegalStateException} and the poll counted a {@code fetch} reject (the
+     * HTML page's {@code wrong_format} or the first reading then missing). The poller now builds every poll on its
+     * own context. Polls asked for from other threads go through that hop and must each read the whole payload.
      */
     @Test
     void pollsAskedForFromOtherThreadsNeverLoseTheBody() throws Exception {
