@@ -138,6 +138,10 @@ public final class Node implements AutoCloseable {
                     .register(registry);
         }
         health.register("store", () -> store.isHealthy() ? null : store.name() + " does not answer");
+        List<FeedSource> feeds = recordedFeed ? List.of(recordedFeedSource()) : NodeFeeds.load(city.folder());
+        NodeFeeds.TakenIn takenIn = NodeFeeds.takeIn(vertx, city, feeds, name -> env.raw(name).orElse(null));
+        city = takenIn.city();
+        feeds = takenIn.feeds();
 
         MqttSettings mqtt = new MqttSettings(mqttUrl, "parkleit-" + shared.instanceId(), false, cfg.mqttUsername(), cfg.mqttPassword());
         SimulationClock simClock = simulationClock(env);
@@ -180,10 +184,10 @@ public final class Node implements AutoCloseable {
             await(vertx.deployVerticle(guidance), "guidance and signs");
         }
         await(vertx.deployVerticle(dashboard), "dashboard");
-        List<FeedSource> feeds = recordedFeed ? List.of(recordedFeedSource()) : NodeFeeds.load(city.folder());
         if (!feeds.isEmpty()) {
             await(vertx.deployVerticle(new FeedsVerticle(feeds, mqtt.withClientId(mqtt.clientId() + "-" + shortRandom()),
-                    shared.topics(), registry, health, clock, name -> env.raw(name).orElse(null))), "feed adapters");
+                    shared.topics(), registry, health, clock, name -> env.raw(name).orElse(null), shared.staleAfter())),
+                    "feed adapters");
             feedNames = feeds.stream().map(FeedSource::name).toList();
         }
         if (mode == Mode.DEMO && guidance != null && java.nio.file.Files.isRegularFile(city.folder().resolve("signs.geojson"))) {

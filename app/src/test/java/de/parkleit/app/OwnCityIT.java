@@ -2,8 +2,6 @@ package de.parkleit.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.parkleit.cityinit.AreaSpec;
-import de.parkleit.cityinit.CityInit;
 import de.parkleit.cityinit.area.BoundingBox;
 import de.parkleit.core.codec.ReadingCodec;
 import de.parkleit.core.reading.OccupancyReading;
@@ -19,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -31,7 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A second city built by {@code city init} from the repository's Heidelberg extract with another
+ * A second city built by {@code ./parkleit city init} (the command line) from the repository's Heidelberg extract with another
  * area than the demo city (Rohrbach, Boxberg, Leimen; facilities from OSM {@code amenity=parking}),
  * run by {@code serve --city}: the node loads it, takes a reading for one of its facilities and
  * gives guidance inside that area.
@@ -43,13 +40,21 @@ class OwnCityIT {
     static TestBroker broker;
     static Node node;
     static Topics topics;
-    static CityInit.Result city;
+    static java.util.List<de.parkleit.core.facility.Facility> facilities;
 
     @BeforeAll
     static void start() throws Exception {
         Path out = Files.createTempDirectory("parkleit-own-city-").resolve("heidelberg-sued");
-        city = new CityInit().run(new CityInit.Request("Heidelberg-Süd", Path.of("../opendata/heidelberg/heidelberg.osm.pbf"),
-                new AreaSpec(SOUTH, null, null), null, out, ZoneId.of("Europe/Berlin"), "de", null, null));
+        // through the command line, as a city's IT person runs it (facilities from OSM: no --facilities)
+        java.io.StringWriter stdout = new java.io.StringWriter();
+        java.io.StringWriter stderr = new java.io.StringWriter();
+        int exit = Parkleit.execute(new java.io.PrintWriter(stdout, true), new java.io.PrintWriter(stderr, true),
+                "city", "init", "--name", "Heidelberg-Süd", "--osm", "../opendata/heidelberg/heidelberg.osm.pbf",
+                "--bbox", SOUTH.west() + "," + SOUTH.south() + "," + SOUTH.east() + "," + SOUTH.north(), "--out", out.toString());
+        assertThat(exit).as(stdout + "\n" + stderr).isZero();
+        assertThat(stdout.toString()).contains("Run it: ./parkleit demo --city " + out);
+        facilities = de.parkleit.platform.city.CityLoader.load(out, "--city").facilities();
+        assertThat(facilities).isNotEmpty();
         broker = TestBroker.start();
         String root = TestBroker.uniqueRoot();
         topics = new Topics(root);
@@ -78,14 +83,14 @@ class OwnCityIT {
     @Test
     void theNodeServesTheNewCityAndGuidesToItsOsmFacilities() throws Exception {
         JsonArray facilities = getArray("/api/v1/facilities");
-        assertThat(facilities.size()).isEqualTo(city.report().usable().size());
+        assertThat(facilities.size()).isEqualTo(OwnCityIT.facilities.size());
         for (Object o : facilities) {
             JsonObject f = (JsonObject) o;
             assertThat(f.getString("id")).startsWith("osm-");
         }
-        String target = city.report().usable().get(0).id();
-        double lat = city.report().usable().get(0).lat();
-        double lon = city.report().usable().get(0).lon();
+        String target = OwnCityIT.facilities.get(0).id();
+        double lat = OwnCityIT.facilities.get(0).lat();
+        double lon = OwnCityIT.facilities.get(0).lon();
 
         MqttClient gateway = new MqttClient(broker.url(), "gw-" + UUID.randomUUID(), new MemoryPersistence());
         MqttConnectOptions o = new MqttConnectOptions();

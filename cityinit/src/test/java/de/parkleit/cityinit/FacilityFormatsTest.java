@@ -35,6 +35,9 @@ class FacilityFormatsTest {
         assertThat(p0.type()).isEqualTo(FacilityType.UNDERGROUND);
         assertThat(p0.lat()).isEqualTo(49.409747);
         assertThat(p0.address()).isEqualTo("Schneidmühlstraße 5, 69115 Heidelberg");
+        assertThat(p0.url()).isNull();
+        assertThat(byId(l, "heidelbergp10frebertplatz").url())
+                .isEqualTo("http://www.heidelberger-stadtwerke.de/cms/Garagen/Parkhaus_Friedrich-Ebert-Platz/Parkhaus_Friedrich-Ebert-Platz.html");
     }
 
     @Test
@@ -47,6 +50,11 @@ class FacilityFormatsTest {
             assertThat(f.lon()).isBetween(6.0, 6.2);
         });
         assertThat(l.facilities()).anySatisfy(f -> assertThat(f.capacity()).isPositive());
+        // type and opening hours from the table itself (parkingLayout multiStorey, one period 00:00-00:00)
+        assertThat(l.facilities()).allSatisfy(f -> {
+            assertThat(f.type()).isEqualTo(FacilityType.GARAGE);
+            assertThat(f.openingHours()).isEqualTo("24/7");
+        });
     }
 
     @Test
@@ -55,16 +63,19 @@ class FacilityFormatsTest {
         ImportedFacility p1 = byId(l, "P01");
         assertThat(p1.name()).isEqualTo("P1 Poststrasse");
         assertThat(p1.capacity()).isEqualTo(528);
+        assertThat(p1.type()).isEqualTo(FacilityType.GARAGE); // parking_type "Parking Garage"
+        assertThat(p1.openingHours()).isEqualTo("24/7");      // openingHours 00:00, closingHours 00:00
         assertThat(l.rejected()).anySatisfy(r -> assertThat(r).contains("P02"));
         assertThat(l.facilities().size() + l.rejected().size()).isGreaterThanOrEqualTo(l.entries());
     }
 
     @Test
-    void parkApi3ListResponseGivesSitesWithCapacityAndGuessedType() throws Exception {
+    void parkApi3ListResponseGivesSitesWithCapacityAndTheirType() throws Exception {
         FacilityList l = read(Fixtures.resource("heidelberg-parkapi-v3.json"), Format.PARKAPI3);
         assertThat(l.facilities()).hasSize(7);
         assertThat(l.facilities()).allSatisfy(f -> assertThat(f.capacity()).isPositive());
         assertThat(l.facilities()).extracting(ImportedFacility::name).contains("P1 Poststrasse", "P4 Darmstaedter Hof");
+        assertThat(l.facilities()).extracting(ImportedFacility::type).containsOnly(FacilityType.GARAGE); // type CAR_PARK
     }
 
     @Test

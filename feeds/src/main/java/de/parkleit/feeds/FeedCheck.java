@@ -24,8 +24,19 @@ public final class FeedCheck {
     }
 
     public static int run(FeedFormat format, String url, Path file, long maxBytes, Clock clock, PrintStream out) {
+        return run(format, () -> open(url, file), maxBytes, clock, out);
+    }
+
+    /** Opens the payload; a fetch that fails says why ({@link FeedFormatException} for an HTTP status or the cap). */
+    @FunctionalInterface
+    public interface Payload {
+        InputStream open() throws IOException, InterruptedException, FeedFormatException;
+    }
+
+    /** As above on a payload fetched elsewhere (e.g. the poller's own client, with a client certificate). */
+    public static int run(FeedFormat format, Payload payload, long maxBytes, Clock clock, PrintStream out) {
         FeedSnapshot snap;
-        try (InputStream raw = open(url, file)) {
+        try (InputStream raw = payload.open()) {
             snap = format.parser().parse(new CappedInputStream(raw, maxBytes));
         } catch (FeedFormatException e) {
             out.println("UNREADABLE (" + e.reason() + "): " + e.getMessage());

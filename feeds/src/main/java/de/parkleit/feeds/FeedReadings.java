@@ -23,16 +23,29 @@ import java.util.Objects;
  */
 public final class FeedReadings {
 
-    /** Readings to publish, rejects, and how many sites were unchanged since the last payload. */
-    public record Result(List<OccupancyReading> readings, List<FeedProblem> rejects, int unchanged) {
+    /**
+     * Readings to publish, rejects, how many sites were unchanged since the last payload, and how many were held
+     * back because their values had not changed for longer than the source's stale limit ({@code frozen}).
+     */
+    public record Result(List<OccupancyReading> readings, List<FeedProblem> rejects, int unchanged, int frozen) {
+
+        public Result(List<OccupancyReading> readings, List<FeedProblem> rejects, int unchanged) {
+            this(readings, rejects, unchanged, 0);
+        }
     }
 
-    private record Sent(Instant ts, int free, Integer capacity, FacilityStatus status) {
+    /** The last status sent for a facility; {@code changedAt}: the time stamp of the first status with these values. */
+    private record Sent(Instant ts, int free, Integer capacity, FacilityStatus status, Instant changedAt) {
+
+        boolean sameValues(FeedSite s) {
+            return free == s.free() && Objects.equals(capacity, s.capacity()) && status == s.status();
+        }
     }
 
     private final Map<String, String> idMap;
     private final boolean identityIds;
     private final Duration maxFuture;
+    private final Duration sendUnchangedFor;
     private final Map<String, Sent> last = new HashMap<>();
 
     /**
@@ -42,15 +55,38 @@ public final class FeedReadings {
      * @param maxFuture   how far a source time stamp may lie ahead of {@code now} (clock skew)
      */
     public FeedReadings(Map<String, String> idMap, boolean identityIds, Duration maxFuture) {
+        this(idMap, identityIds, maxFuture, null, Duration.ZERO);
+    }
+
+    /**
+     * With a stale limit for the source: a site that keeps sending newer time stamps with the same free count,
+     * capacity and status (a counter that froze behind a central that re-stamps it) is sent with its newer time
+     * stamps only until {@code staleAfter − nodeStaleAfter} after its values last changed; from then on nothing is
+     * sent for it until a value changes, so ingest's stale-after ({@code nodeStaleAfter}, counted from the last
+     * reading's time stamp) turns it stale {@code staleAfter} after that change, as a silent sensor. A limit not
+     * above the node's sends no re-stamped unchanged status at all (stale {@code nodeStaleAfter} after the change).
+     *
+     * @param staleAfter     the source's stale limit, null for none (every newer time stamp is sent)
+     * @param nodeStaleAfter the node's stale-after ({@code PARKLEIT_STALE_AFTER})
+     */
+    public FeedReadings(Map<String, String> idMap, boolean identityIds, Duration maxFuture, Duration staleAfter,
+                        Duration nodeStaleAfter) {
         this.idMap = Map.copyOf(idMap);
         this.identityIds = identityIds;
         this.maxFuture = Objects.requireNonNull(maxFuture, "maxFuture");
+        if (staleAfter == null) {
+            this.sendUnchangedFor = null;
+        } else {
+            Duration d = staleAfter.minus(Objects.requireNonNull(nodeStaleAfter, "nodeStaleAfter"));
+            this.sendUnchangedFor = d.isNegative() ? Duration.ZERO : d;
+        }
     }
 
     public Result apply(FeedSnapshot snapshot, Instant now) {
         List<OccupancyReading> out = new ArrayList<>();
         List<FeedProblem> rejects = new ArrayList<>(snapshot.problems());
         int unchanged = 0;
+        int frozen = 0;
         for (FeedSite s : snapshot.sites()) {
             FeedProblem p = check(s, now);
             if (p != null) {
@@ -68,7 +104,13 @@ public final class FeedReadings {
                 unchanged++;
                 continue;
             }
-            last.put(facility, new Sent(s.observedAt(), s.free(), s.capacity(), s.status()));
+            Instant changedAt = prev != null && prev.sameValues(s) ? prev.changedAt() : s.observedAt();
+            if (sendUnchangedFor != null && prev != null && prev.sameValues(s)
+                    && Duration.between(changedAt, s.observedAt()).compareTo(sendUnchangedFor) > 0) {
+                frozen++;
+                continue;
+            }
+            last.put(facility, new Sent(s.observedAt(), s.free(), s.capacity(), s.status(), changedAt));
             // the occupancy wire knows open and closed only: a status the source calls unknown (Heidelberg's
             // "Stoerung") is left out, as a gateway that reports counts only would
             FacilityStatus status = s.status() == FacilityStatus.UNKNOWN ? null : s.status();
@@ -77,7 +119,7 @@ public final class FeedReadings {
             Integer capacity = s.capacity() != null && s.capacity() == 0 ? null : s.capacity();
             out.add(new OccupancyReading(facility, s.observedAt(), s.free(), capacity, status));
         }
-        return new Result(out, rejects, unchanged);
+        return new Result(out, rejects, unchanged, frozen);
     }
 
     /** The value checks alone, for {@code feed check}: null if the site would be sent. */

@@ -71,7 +71,16 @@ class Datex2RealPayloadTest {
             assertThat(s.lat()).isEqualTo(dblOrNull(text(r, "latitude")));
             assertThat(s.lon()).isEqualTo(dblOrNull(text(r, "longitude")));
             assertThat(s.free()).isNull();
+            // type from parkingLayout (Aachen: multiStorey everywhere), opening hours from the one daily period
+            String layout = text(r, "parkingLayout");
+            assertThat(s.type()).as(s.sourceId()).isEqualTo("multiStorey".equals(layout)
+                    ? de.parkleit.core.facility.FacilityType.GARAGE : s.type());
+            String start = text(r, "startTimeOfPeriod");
+            String end = text(r, "endTimeOfPeriod");
+            assertThat(s.openingHours()).as(s.sourceId()).isEqualTo(start == null ? null
+                    : start.startsWith("00:00") && end.startsWith("00:00") ? "24/7" : start.substring(0, 5) + "-" + end.substring(0, 5));
         }
+        assertThat(snap.sites()).extracting(FeedSite::type).containsOnly(de.parkleit.core.facility.FacilityType.GARAGE);
     }
 
     @Test

@@ -2,6 +2,7 @@ package de.parkleit.feeds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.parkleit.core.facility.FacilityType;
 import de.parkleit.core.reading.FacilityStatus;
 import de.parkleit.feeds.ngsi.NgsiParser;
 import de.parkleit.feeds.parkapi.ParkApiV3Parser;
@@ -52,7 +53,19 @@ class JsonRealPayloadTest {
             String st = val(e, "status").asText();
             assertThat(s.status()).as(id).isEqualTo(st.equals("Offen") ? FacilityStatus.OPEN
                     : st.equals("Geschlossen") ? FacilityStatus.CLOSED : FacilityStatus.UNKNOWN);
+            JsonNode kind = val(e, "parking_type");
+            assertThat(s.type()).as(id).isEqualTo(kind == null ? null : kind.asText().equals("Parking Garage")
+                    ? FacilityType.GARAGE : kind.asText().equals("Park and Ride Car Park") ? FacilityType.PARK_AND_RIDE : s.type());
+            JsonNode open = val(e, "openingHours");
+            JsonNode close = val(e, "closingHours");
+            assertThat(s.openingHours()).as(id).isEqualTo(open == null || close == null ? null
+                    : open.asText().equals("00:00") && close.asText().equals("00:00") ? "24/7" : open.asText() + "-" + close.asText());
+            JsonNode web = val(e, "website");
+            assertThat(s.url()).as(id).isEqualTo(web == null || web.isNull() ? null : web.asText());
         }
+        assertThat(snap.sites()).filteredOn(x -> x.type() == FacilityType.GARAGE).hasSizeGreaterThan(10);
+        assertThat(snap.sites()).filteredOn(x -> "24/7".equals(x.openingHours())).hasSizeGreaterThan(10);
+        assertThat(snap.sites()).filteredOn(x -> x.openingHours() != null && x.openingHours().startsWith("06:00-")).isNotEmpty();
     }
 
     @Test
@@ -86,6 +99,12 @@ class JsonRealPayloadTest {
                     ? FacilityStatus.valueOf(e.get("realtime_opening_status").asText()) : null);
             assertThat(s.lat()).isEqualTo(Double.valueOf(e.get("lat").asText()));
             assertThat(s.name()).isEqualTo(e.get("name").asText());
+            String t = e.get("type").asText();
+            assertThat(s.type()).isEqualTo(t.equals("CAR_PARK") ? FacilityType.GARAGE
+                    : t.equals("OFF_STREET_PARKING_GROUND") ? FacilityType.LOT : FacilityType.OTHER);
+            assertThat(s.openingHours()).isEqualTo(e.has("opening_hours") ? e.get("opening_hours").asText() : null);
+            assertThat(s.url()).isEqualTo(e.has("public_url") ? e.get("public_url").asText() : null);
         }
+        assertThat(snap.sites()).extracting(FeedSite::url).filteredOn(java.util.Objects::nonNull).hasSize(1);
     }
 }

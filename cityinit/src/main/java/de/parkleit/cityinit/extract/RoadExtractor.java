@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Cuts the car road network of an area out of a regional OSM PBF file in three streaming passes,
+ * Cuts the car road network of an area out of a regional OSM PBF file in four streaming passes,
  * holding only what the area needs (never the region): (1) the ids of the nodes inside the area,
- * (2) the ways the car rules accept that touch one of them, and the {@code amenity=parking} ways
- * there, (3) the positions of every node those ways use. Ways crossing the area edge are kept
- * whole, as far as the region file holds their nodes.
+ * (2) the {@code amenity=parking} multipolygon relations of the region (member ids only, {@link ParkingRelations}),
+ * (3) the ways the car rules accept that touch one of those nodes, the closed {@code amenity=parking} ways there and
+ * the member ways of the parking relations, (4) the positions of every node those ways use. Ways crossing the area
+ * edge are kept whole, as far as the region file holds their nodes; a parking relation is kept when one of its
+ * outer ways touches the area.
  */
 public final class RoadExtractor {
 
@@ -32,11 +34,32 @@ public final class RoadExtractor {
         long[] inside = scan.inside.toArray();
         Arrays.sort(inside);
 
+        List<ParkingRelations.Relation> relations = ParkingRelations.read(region);
+        LongArrayList memberIds = new LongArrayList(64);
+        for (ParkingRelations.Relation rel : relations) {
+            for (long w : rel.outer()) {
+                memberIds.add(w);
+            }
+            for (long w : rel.inner()) {
+                memberIds.add(w);
+            }
+        }
+        long[] members = memberIds.toArray();
+        Arrays.sort(members);
+        Map<Long, long[]> memberRefs = new HashMap<>();
+        java.util.Set<Long> touchingMembers = new java.util.HashSet<>();
+
         List<OsmWay> roads = new ArrayList<>();
         List<OsmWay> parkingWays = new ArrayList<>();
         long[] wayCount = {0};
         reader.readWays((id, refs, tags) -> {
             wayCount[0]++;
+            if (members.length > 0 && Arrays.binarySearch(members, id) >= 0) {
+                memberRefs.put(id, refs);
+                if (touches(refs, inside)) {
+                    touchingMembers.add(id);
+                }
+            }
             boolean parking = "parking".equals(tags.get("amenity")) && refs.length >= 4 && refs[0] == refs[refs.length - 1];
             boolean road = refs.length >= 2 && tags.containsKey("highway") && rules.evaluate(tags) != null;
             if ((parking || road) && touches(refs, inside)) {
@@ -44,7 +67,22 @@ public final class RoadExtractor {
             }
         });
 
-        long[] needed = neededNodes(roads, parkingWays);
+        List<ParkingRelations.Relation> kept = new ArrayList<>();
+        List<OsmWay> memberWays = new ArrayList<>();
+        for (ParkingRelations.Relation rel : relations) {
+            if (Arrays.stream(rel.outer()).anyMatch(touchingMembers::contains)) {
+                kept.add(rel);
+                for (long[] ws : new long[][] {rel.outer(), rel.inner()}) {
+                    for (long w : ws) {
+                        long[] refs = memberRefs.get(w);
+                        if (refs != null) {
+                            memberWays.add(new OsmWay(w, refs, Map.of()));
+                        }
+                    }
+                }
+            }
+        }
+        long[] needed = neededNodes(roads, parkingWays, memberWays);
         int[] lat = new int[needed.length];
         int[] lon = new int[needed.length];
         boolean[] known = new boolean[needed.length];
@@ -69,6 +107,9 @@ public final class RoadExtractor {
         for (OsmWay w : parkingWays) {
             ParkingArea.of(w, partial).ifPresent(parking::add);
         }
+        for (ParkingRelations.Relation rel : kept) {
+            ParkingRelations.of(rel, memberRefs, partial).ifPresent(parking::add);
+        }
         return new RoadExtract(partial.ways(), partial.nodeIds(), partial.latE7(), partial.lonE7(), partial.nodeTags(), parking,
                 scan.bounds(), scan.count, wayCount[0], missing, (System.nanoTime() - t0) / 1_000_000);
     }
@@ -82,9 +123,9 @@ public final class RoadExtractor {
         return false;
     }
 
-    private static long[] neededNodes(List<OsmWay> roads, List<OsmWay> parkingWays) {
+    private static long[] neededNodes(List<OsmWay> roads, List<OsmWay> parkingWays, List<OsmWay> memberWays) {
         LongArrayList all = new LongArrayList(1 << 16);
-        for (List<OsmWay> list : List.of(roads, parkingWays)) {
+        for (List<OsmWay> list : List.of(roads, parkingWays, memberWays)) {
             for (OsmWay w : list) {
                 for (long r : w.refs()) {
                     all.add(r);

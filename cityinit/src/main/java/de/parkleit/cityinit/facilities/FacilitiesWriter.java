@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Writes facilities as the GeoJSON FeatureCollection a city folder holds ({@code facilities.geojson},
  * read by {@code core.city.FacilitiesGeoJson}): Point features with {@code id}, {@code name},
- * {@code type}, {@code capacity} (omitted when unknown), {@code address}, {@code opening_hours}, {@code source}, {@code area_m2} (ground area of a polygon source).
+ * {@code type}, {@code capacity} (omitted when unknown), {@code address}, {@code opening_hours}, {@code public_url}, {@code source}, {@code area_m2} (ground area of a polygon source).
  */
 public final class FacilitiesWriter {
 
@@ -32,6 +32,9 @@ public final class FacilitiesWriter {
             p.put("address", f.address());
             if (f.openingHours() != null) {
                 p.put("opening_hours", f.openingHours());
+            }
+            if (f.url() != null && !f.url().isBlank()) {
+                p.put("public_url", f.url());
             }
             p.put("source", f.source());
             if (f.areaM2() > 0) {

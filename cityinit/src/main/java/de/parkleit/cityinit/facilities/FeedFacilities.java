@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * Facilities from a feed payload, read with the feeds module's own parsers (DATEX II static tables,
- * NGSI-v2 {@code OffStreetParking}, ParkAPI v3). The parsers carry no type and no opening hours, so
- * the type is guessed from the name; a site without a position is rejected.
+ * NGSI-v2 {@code OffStreetParking}, ParkAPI v3), with the type, opening hours and web page each format gives
+ * ({@link FeedSite#type()}; the type is guessed from the name only where the source names none); a site without
+ * a position is rejected.
  */
 public final class FeedFacilities {
 
@@ -47,7 +48,8 @@ public final class FeedFacilities {
             String name = s.name() == null || s.name().isBlank() ? s.sourceId() : s.name();
             try {
                 out.add(new ImportedFacility(ids.next(localPart(s.sourceId()), format.configName() + "-" + n), name,
-                        FacilityTypes.guess(null, name), s.lat(), s.lon(), s.capacity(), null, "", source, 0));
+                        s.type() != null ? s.type() : FacilityTypes.guess(null, name), s.lat(), s.lon(), s.capacity(),
+                        s.openingHours(), "", source, 0, s.url()));
             } catch (IllegalArgumentException e) {
                 rejected.add(e.getMessage());
             }

@@ -11,7 +11,7 @@ import java.util.List;
  * Facilities from a ParkAPI v2 GeoJSON FeatureCollection (as ParkenDD/ParkAPI2-sources publish
  * them): Point features (a Polygon's first ring is averaged to a point) with properties
  * {@code id}, {@code name}, {@code type}, {@code capacity}, optional {@code address} and
- * {@code opening_hours} (and {@code source}, {@code area_m2} as {@code city init} writes them).
+ * {@code opening_hours}, {@code public_url} (or {@code url}) (and {@code source}, {@code area_m2} as {@code city init} writes them).
  */
 public final class GeoJsonFacilities {
 
@@ -43,7 +43,8 @@ public final class GeoJsonFacilities {
                         FacilityTypes.guess(p.path("type").asText(null), name), pos[1], pos[0], capacity,
                         p.hasNonNull("opening_hours") ? p.path("opening_hours").asText() : null,
                         p.path("address").asText("").replace("\n", ", "), p.path("source").asText(source),
-                        p.path("area_m2").asDouble(0)));
+                        p.path("area_m2").asDouble(0),
+                        p.hasNonNull("public_url") ? p.path("public_url").asText() : p.hasNonNull("url") ? p.path("url").asText() : null));
             } catch (IllegalArgumentException e) {
                 rejected.add(source + ": " + e.getMessage());
             }

@@ -10,9 +10,16 @@ import java.util.Objects;
  * @param capacity     public spaces, null if the source has none
  * @param openingHours OSM {@code opening_hours} syntax or the source's text, null if not given
  * @param areaM2       ground area when the source is a polygon, else 0
+ * @param url          the operator's page for the facility, null if not given
  */
 public record ImportedFacility(String id, String name, FacilityType type, double lat, double lon, Integer capacity,
-                               String openingHours, String address, String source, double areaM2) {
+                               String openingHours, String address, String source, double areaM2, String url) {
+
+    /** A facility without a web page. */
+    public ImportedFacility(String id, String name, FacilityType type, double lat, double lon, Integer capacity,
+                            String openingHours, String address, String source, double areaM2) {
+        this(id, name, type, lat, lon, capacity, openingHours, address, source, areaM2, null);
+    }
 
     public ImportedFacility {
         Objects.requireNonNull(id, "id");
@@ -25,7 +32,7 @@ public record ImportedFacility(String id, String name, FacilityType type, double
     }
 
     public ImportedFacility withId(String newId) {
-        return new ImportedFacility(newId, name, type, lat, lon, capacity, openingHours, address, source, areaM2);
+        return new ImportedFacility(newId, name, type, lat, lon, capacity, openingHours, address, source, areaM2, url);
     }
 
     public boolean hasCapacity() {

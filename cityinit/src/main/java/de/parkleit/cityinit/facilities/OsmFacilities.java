@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * Facilities from the {@code amenity=parking} nodes and areas of the extract. Private ones
  * ({@code access=private|no|customers|permit|delivery}) are left out; the capacity is the
- * {@code capacity} tag (missing if absent or not a number). Ids are {@code osm-node-N} / {@code osm-way-N}.
+ * {@code capacity} tag (missing if absent or not a number). Ids are {@code osm-node-N} / {@code osm-way-N} / {@code osm-relation-N} (multipolygons).
  */
 public final class OsmFacilities {
 

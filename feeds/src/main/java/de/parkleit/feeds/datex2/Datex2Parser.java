@@ -1,5 +1,6 @@
 package de.parkleit.feeds.datex2;
 
+import de.parkleit.core.facility.FacilityType;
 import de.parkleit.core.reading.FacilityStatus;
 import de.parkleit.feeds.CappedInputStream;
 import de.parkleit.feeds.FeedFormatException;
@@ -139,6 +140,12 @@ public final class Datex2Parser implements FeedParser {
         String originTime;
         String lat;
         String lon;
+        String layout;
+        String urbanType;
+        String periodStart;
+        String periodEnd;
+        int periods;
+        String url;
 
         Site(String id, boolean status) {
             this.id = id;
@@ -160,6 +167,12 @@ public final class Datex2Parser implements FeedParser {
                 case "parkingStatusOriginTime" -> originTime = first(originTime, r);
                 case "latitude" -> lat = first(lat, r);
                 case "longitude" -> lon = first(lon, r);
+                case "parkingLayout" -> layout = first(layout, r);
+                case "urbanParkingSiteType" -> urbanType = first(urbanType, r);
+                case "recurringTimePeriodOfDay" -> periods++;
+                case "startTimeOfPeriod" -> periodStart = first(periodStart, r);
+                case "endTimeOfPeriod" -> periodEnd = first(periodEnd, r);
+                case "urlLinkAddress" -> url = first(url, r);
                 default -> {
                 }
             }
@@ -189,10 +202,33 @@ public final class Datex2Parser implements FeedParser {
                     return;
                 }
                 Instant ts = originTime == null ? null : Instant.parse(originTime);
-                sites.add(new FeedSite(id, name, cap, free, opening(opening), ts, dbl(lat), dbl(lon)));
+                // one daily period (Aachen: 00:00:00-00:00:00) is the opening hours; several (by weekday) are not read
+                String hours = periods == 1 ? FeedSite.dailyHours(periodStart, periodEnd) : null;
+                sites.add(new FeedSite(id, name, cap, free, opening(opening), ts, dbl(lat), dbl(lon), type(layout, urbanType),
+                        hours, url));
             } catch (NumberFormatException | DateTimeParseException e) {
                 problems.add(new FeedProblem(Reasons.BAD_VALUE, id, "unreadable value: " + e.getMessage()));
             }
+        }
+
+        /** {@code parkingLayout} (multiStorey, underground, …), else {@code urbanParkingSiteType} onStreetParking. */
+        static FacilityType type(String layout, String urbanType) {
+            if (layout != null) {
+                switch (layout) {
+                    case "multiStorey", "undergroundAndMultistorey", "nested", "automatedParkingGarage" -> {
+                        return FacilityType.GARAGE;
+                    }
+                    case "underground" -> {
+                        return FacilityType.UNDERGROUND;
+                    }
+                    case "singleLevel", "openSpace", "field" -> {
+                        return "onStreetParking".equals(urbanType) ? FacilityType.ON_STREET : FacilityType.LOT;
+                    }
+                    default -> {
+                    }
+                }
+            }
+            return "onStreetParking".equals(urbanType) ? FacilityType.ON_STREET : null;
         }
 
         private static Integer integer(String s) {

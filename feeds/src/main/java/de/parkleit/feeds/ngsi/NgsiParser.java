@@ -2,6 +2,7 @@ package de.parkleit.feeds.ngsi;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import de.parkleit.core.facility.FacilityType;
 import de.parkleit.core.reading.FacilityStatus;
 import de.parkleit.feeds.FeedFormatException;
 import de.parkleit.feeds.FeedParser;
@@ -71,7 +72,9 @@ public final class NgsiParser implements FeedParser {
                 case "type" -> type = Json.scalar(p);
                 case "location" -> point = location(p);
                 case "availableSpotNumber", "totalSpotNumber", "status", "name", "lat", "lon",
-                     "dateModified", "observationDateTime", "dateObserved" -> v.put(f, attributeValue(p));
+                     "dateModified", "observationDateTime", "dateObserved", "parking_type", "openingHours", "closingHours",
+                     "website", "url" -> v.put(f, attributeValue(p));
+                case "category" -> v.put(f, String.join(",", attributeValues(p)));
                 default -> p.skipChildren();
             }
         }
@@ -88,7 +91,8 @@ public final class NgsiParser implements FeedParser {
             Double lon = point != null ? point[0] : Json.dbl(v.get("lon"));
             sites.add(new FeedSite(id, v.get("name"), Json.integer(v.get("totalSpotNumber")),
                     Json.integer(v.get("availableSpotNumber")), status(v.get("status")),
-                    time == null ? null : Instant.parse(time), lat, lon));
+                    time == null ? null : Instant.parse(time), lat, lon, type(v.get("parking_type"), v.get("category")),
+                    hours(v.get("openingHours"), v.get("closingHours")), firstNonNull(v.get("website"), v.get("url"))));
         } catch (NumberFormatException | ArithmeticException | DateTimeParseException e) {
             problems.add(new FeedProblem(Reasons.BAD_VALUE, id, "unreadable value: " + e.getMessage()));
         }
@@ -110,6 +114,91 @@ public final class NgsiParser implements FeedParser {
             }
         }
         return value;
+    }
+
+    /** The {@code value} of an attribute that may be a list (FIWARE {@code category}), as strings. */
+    private static List<String> attributeValues(JsonParser p) throws IOException {
+        List<String> out = new ArrayList<>();
+        if (p.currentToken() == JsonToken.START_ARRAY) {
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                String s = Json.scalar(p);
+                if (s != null) {
+                    out.add(s);
+                }
+            }
+            return out;
+        }
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            String s = Json.scalar(p);
+            if (s != null) {
+                out.add(s);
+            }
+            return out;
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            p.nextToken();
+            if (f.equals("value")) {
+                out.addAll(attributeValues(p));
+            } else {
+                p.skipChildren();
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Heidelberg's {@code parking_type} ({@code Parking Garage}, {@code Park and Ride Car Park}), else the FIWARE
+     * data model's {@code category} list ({@code underground}, {@code garage}, {@code parkingGarage},
+     * {@code multiStorey}, {@code parkingLot}, {@code onStreet}); null if neither names a type.
+     */
+    static FacilityType type(String parkingType, String category) {
+        String t = parkingType == null ? "" : parkingType.toLowerCase(Locale.ROOT);
+        if (t.contains("park and ride") || t.contains("p+r")) {
+            return FacilityType.PARK_AND_RIDE;
+        }
+        if (t.contains("underground") || t.contains("tiefgarage")) {
+            return FacilityType.UNDERGROUND;
+        }
+        if (t.contains("garage") || t.contains("parkhaus")) {
+            return FacilityType.GARAGE;
+        }
+        if (t.contains("lot") || t.contains("parkplatz")) {
+            return FacilityType.LOT;
+        }
+        String c = category == null ? "" : category.toLowerCase(Locale.ROOT);
+        if (c.contains("parkandride")) {
+            return FacilityType.PARK_AND_RIDE;
+        }
+        if (c.contains("underground")) {
+            return FacilityType.UNDERGROUND;
+        }
+        if (c.contains("garage") || c.contains("multistorey")) {
+            return FacilityType.GARAGE;
+        }
+        if (c.contains("onstreet")) {
+            return FacilityType.ON_STREET;
+        }
+        if (c.contains("parkinglot") || c.contains("openspace")) {
+            return FacilityType.LOT;
+        }
+        return null;
+    }
+
+    /**
+     * Heidelberg's daily {@code openingHours} / {@code closingHours} ({@code 06:00} / {@code 22:00}, {@code 00:00} /
+     * {@code 00:00} for always open), or an {@code openingHours} already in OSM / schema.org form ({@code Mo-Fr 08:00-20:00}).
+     */
+    static String hours(String opening, String closing) {
+        if (opening == null || opening.isBlank()) {
+            return null;
+        }
+        String daily = FeedSite.dailyHours(opening, closing);
+        if (daily != null) {
+            return daily;
+        }
+        String o = opening.trim();
+        return o.matches(".*\\d{2}:\\d{2}-\\d{2}:\\d{2}.*") || o.equals("24/7") ? o : null;
     }
 
     /** {@code location: {type: geo:json, value: {type: Point, coordinates: [lon, lat]}}} → [lon, lat]. */

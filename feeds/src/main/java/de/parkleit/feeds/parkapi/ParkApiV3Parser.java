@@ -2,6 +2,7 @@ package de.parkleit.feeds.parkapi;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import de.parkleit.core.facility.FacilityType;
 import de.parkleit.core.reading.FacilityStatus;
 import de.parkleit.feeds.FeedFormatException;
 import de.parkleit.feeds.FeedParser;
@@ -93,10 +94,30 @@ public final class ParkApiV3Parser implements FeedParser {
             sites.add(new FeedSite(id, v.get("name"), cap, Json.integer(v.get("realtime_free_capacity")),
                     status(v.get("realtime_opening_status")),
                     ts == null ? null : OffsetDateTime.parse(ts).toInstant(),
-                    Json.dbl(v.get("lat")), Json.dbl(v.get("lon"))));
+                    Json.dbl(v.get("lat")), Json.dbl(v.get("lon")), type(v.get("type")), blankToNull(v.get("opening_hours")),
+                    blankToNull(v.get("public_url"))));
         } catch (NumberFormatException | ArithmeticException | DateTimeParseException e) {
             problems.add(new FeedProblem(Reasons.BAD_VALUE, id, "unreadable value: " + e.getMessage()));
         }
+    }
+
+    /** ParkAPI v3 {@code ParkingSiteType}: CAR_PARK, UNDERGROUND, OFF_STREET_PARKING_GROUND, ON_STREET, … */
+    static FacilityType type(String s) {
+        if (s == null) {
+            return null;
+        }
+        return switch (s) {
+            case "CAR_PARK" -> FacilityType.GARAGE;
+            case "UNDERGROUND" -> FacilityType.UNDERGROUND;
+            case "OFF_STREET_PARKING_GROUND" -> FacilityType.LOT;
+            case "ON_STREET" -> FacilityType.ON_STREET;
+            case "PARK_AND_RIDE" -> FacilityType.PARK_AND_RIDE;
+            default -> FacilityType.OTHER;
+        };
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     static FacilityStatus status(String s) {

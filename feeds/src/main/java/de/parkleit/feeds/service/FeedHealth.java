@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * What one feed did so far, for {@code /health/ready}'s details: last success, last error, sites in
@@ -22,11 +23,18 @@ public final class FeedHealth {
     private final AtomicLong sites = new AtomicLong();
     private final AtomicLong readings = new AtomicLong();
     private final AtomicLong unchanged = new AtomicLong();
+    private final AtomicLong frozen = new AtomicLong();
     private final Map<String, AtomicLong> rejects = new ConcurrentHashMap<>();
+    private final LongSupplier pending;
 
-    FeedHealth(String format, String endpoint) {
+    FeedHealth(String format, String endpoint, LongSupplier pending) {
         this.format = format;
         this.endpoint = endpoint;
+        this.pending = pending;
+    }
+
+    void frozen(int count) {
+        frozen.addAndGet(count);
     }
 
     void succeeded(Instant at, int siteCount, int unchangedCount) {
@@ -85,6 +93,8 @@ public final class FeedHealth {
         m.put("sites", sites.get());
         m.put("readings", readings.get());
         m.put("unchanged", unchanged.get());
+        m.put("frozen", frozen.get());
+        m.put("pending", pending.getAsLong());
         m.put("rejects", rejects());
         return m;
     }

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -33,12 +34,17 @@ public final class FeedsVerticle extends VerticleBase {
     private final Health health;
     private final Clock clock;
     private final Function<String, String> secrets;
+    private final Duration nodeStaleAfter;
     private final List<FeedPoller> pollers = new ArrayList<>();
     private MqttConnection connection;
 
-    /** @param secrets environment lookup for {@code tls.passwordEnv} (null when unset) */
+    /**
+     * @param secrets        environment lookup for {@code tls.passwordEnv} (null when unset)
+     * @param nodeStaleAfter the node's stale-after ({@code PARKLEIT_STALE_AFTER}), the base of a source's own staleAfter
+     */
     public FeedsVerticle(List<FeedSource> sources, MqttSettings mqtt, Topics topics, MeterRegistry registry, Health health,
-                         Clock clock, Function<String, String> secrets) {
+                         Clock clock, Function<String, String> secrets, Duration nodeStaleAfter) {
+        this.nodeStaleAfter = nodeStaleAfter;
         this.sources = List.copyOf(sources);
         this.mqtt = mqtt;
         this.topics = topics;
@@ -55,7 +61,7 @@ public final class FeedsVerticle extends VerticleBase {
         return connection.connect().onSuccess(v -> {
             for (FeedSource s : sources) {
                 FeedPoller p = new FeedPoller(vertx, s, topics, (t, payload) -> connection.publish(t, payload, 1, false),
-                        registry, clock, secrets);
+                        registry, clock, secrets, nodeStaleAfter);
                 pollers.add(p);
                 health.detail("feed." + s.name(), p.health()::snapshot);
                 p.start();
