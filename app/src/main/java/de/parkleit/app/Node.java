@@ -422,6 +422,11 @@ public final class Node implements AutoCloseable {
         return recording == null ? Optional.empty() : Optional.of(Map.entry(recording.url(), recording.recordedAt()));
     }
 
+    /** The shared settings this node was started with (read once from the environment and the city folder). */
+    public SharedSettings shared() {
+        return shared;
+    }
+
     /** What runs, for the console banner. */
     public Map<String, String> summary() {
         return Map.of("city", city.name() + " (" + city.facilities().size() + " facilities, " + city.totalCapacity() + " spaces)",

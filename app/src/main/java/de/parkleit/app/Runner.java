@@ -27,7 +27,7 @@ final class Runner {
             node.close();
             stopped.countDown();
         }, "parkleit-shutdown"));
-        printBanner(node, mode, env.string("PARKLEIT_TOPIC_ROOT", "parkleit/v1"));
+        printBanner(node, mode, node.shared().topicRoot());
         stopped.await();
         return 0;
     }

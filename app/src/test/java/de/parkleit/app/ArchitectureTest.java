@@ -80,6 +80,15 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("de.parkleit.guidance.."));
     }
 
+    /** The simulator reads the Münster data through prediction's reader and cleaning rules; it knows no other module. */
+    @Test
+    void simulatorImportsOnlyCorePlatformAndPrediction() {
+        check(noClasses().that().resideInAPackage("de.parkleit.simulator..")
+                .should().dependOnClassesThat().resideInAnyPackage("de.parkleit.routing..", "de.parkleit.guidance..",
+                        "de.parkleit.ingest..", "de.parkleit.dashboard..", "de.parkleit.feeds..",
+                        "de.parkleit.signbridge..", "de.parkleit.cityinit.."));
+    }
+
     @Test
     void onlyAppAssemblesTheServices() {
         check(noClasses().that().resideOutsideOfPackages("de.parkleit.app..", "de.parkleit.bench..")

@@ -11,7 +11,7 @@ import de.parkleit.guidance.GuidanceConfig;
 import de.parkleit.routing.network.RoadNetwork;
 import de.parkleit.simulator.driver.DriverParameters;
 import de.parkleit.simulator.driver.GuidanceClient;
-import de.parkleit.simulator.driver.Leg;
+import de.parkleit.simulator.driver.Drive;
 import de.parkleit.simulator.driver.Position;
 import de.parkleit.simulator.driver.SimulationPorts;
 import de.parkleit.simulator.driver.TravelTimes;
@@ -155,7 +155,7 @@ class ModeEquivalenceIT {
         }
 
         static TravelTimes rounded(TravelTimes t) {
-            return (from, to) -> t.route(from, to).map(l -> new Leg(round(l.meters(), 10), round(l.seconds(), 10),
+            return (from, to) -> t.route(from, to).map(l -> new Drive(round(l.meters(), 10), round(l.seconds(), 10),
                     l.points().stream().map(q -> new Position(round(q.lat(), 1e6), round(q.lon(), 1e6))).toList()));
         }
 

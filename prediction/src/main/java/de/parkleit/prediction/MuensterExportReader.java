@@ -23,7 +23,7 @@ import java.util.Map;
  * column {@code timestamp_local} in local time without offset, then one column of free spaces per car park.
  *
  * <p>Cells: an integer is free spaces; {@code bes} ("besetzt") is full, stored as 0 and marked as full by code;
- * {@code ges} ("geschlossen") is closed and {@code kei} ("keine Daten") or an empty cell is no data, both stored as
+ * {@code ges} ("geschlossen") is closed, stored as no value and marked as closed by code, and {@code kei} ("keine Daten") or an empty cell is no data, both stored as
  * no value; anything else, including negative numbers, is invalid and stored as no value. Whether a bare 0 means
  * full or "not connected" is left to {@link SeriesCleaner}.
  *
@@ -109,6 +109,7 @@ public final class MuensterExportReader {
         private long[] slots = new long[1024];
         private float[][] values;
         private final BitSet[] full;
+        private final BitSet[] closed;
         private final int[][] counts;
         private int size;
         int skipped;
@@ -118,9 +119,11 @@ public final class MuensterExportReader {
             this.columns = columns;
             this.values = new float[columns][1024];
             this.full = new BitSet[columns];
+            this.closed = new BitSet[columns];
             this.counts = new int[columns][5];
             for (int c = 0; c < columns; c++) {
                 full[c] = new BitSet();
+                closed[c] = new BitSet();
             }
         }
 
@@ -148,6 +151,7 @@ public final class MuensterExportReader {
                     return 0f;
                 case "ges":
                     counts[column][2]++;
+                    closed[column].set(size);
                     return Float.NaN;
                 case "kei", "":
                     counts[column][3]++;
@@ -181,11 +185,13 @@ public final class MuensterExportReader {
                 float[] grid = new float[length];
                 Arrays.fill(grid, Float.NaN);
                 BitSet fullGrid = new BitSet(length);
+                BitSet closedGrid = new BitSet(length);
                 float max = 0;
                 for (int r = 0; r < size; r++) {
                     int i = (int) (slots[r] - first);
                     grid[i] = values[c][r];
                     fullGrid.set(i, full[c].get(r));
+                    closedGrid.set(i, closed[c].get(r));
                     if (values[c][r] > max) {
                         max = values[c][r];
                     }
@@ -193,7 +199,7 @@ public final class MuensterExportReader {
                 String name = names.get(c);
                 ExportLot lot = lotsByColumn.getOrDefault(name,
                         new ExportLot(name, ExportLot.idFromColumn(name), Math.max(1, (int) max)));
-                series.add(new OccupancySeries(lot.facilityId(), name, lot.capacity(), clock, first, grid, fullGrid));
+                series.add(new OccupancySeries(lot.facilityId(), name, lot.capacity(), clock, first, grid, fullGrid, closedGrid));
                 int[] k = counts[c];
                 cells.merge(lot.facilityId(), new OccupancyExport.CellCounts(k[0], k[1], k[2], k[3], k[4]),
                         OccupancyExport.CellCounts::plus);

@@ -27,6 +27,10 @@ public record MuensterHistory(OccupancyExport raw, List<OccupancySeries> clean, 
 
     /** The lots file the export is usually shipped with, looked for next to the occupancy file. */
     public static final String LOTS_FILE = "parking_lots_muenster.csv";
+    /** The occupancy export bundled in {@code opendata/muenster}. */
+    public static final String OCCUPANCY_FILE = "parking_free_muenster_2024-01_to_2024-10.csv.gz";
+    /** The zone of the export's {@code timestamp_local}. */
+    public static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
     public MuensterHistory {
         clean = List.copyOf(clean);
@@ -58,6 +62,14 @@ public record MuensterHistory(OccupancyExport raw, List<OccupancySeries> clean, 
             }
         }
         return new MuensterHistory(export, clean, reports);
+    }
+
+    /**
+     * Reads and cleans {@value #OCCUPANCY_FILE} with {@value #LOTS_FILE} from a folder such as {@code opendata/muenster},
+     * in {@link #ZONE}: what the simulator's occupancy shapes and its replay are built from.
+     */
+    public static MuensterHistory loadFolder(Path folder, CleaningRules rules) throws IOException {
+        return load(folder.resolve(OCCUPANCY_FILE), Optional.of(folder.resolve(LOTS_FILE)), ZONE, rules);
     }
 
     private static Optional<Path> sibling(Path occupancy) {

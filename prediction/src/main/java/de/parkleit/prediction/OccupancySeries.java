@@ -10,7 +10,9 @@ import java.util.TreeMap;
 /**
  * The free spaces of one facility over a period, on the five-minute slot grid: {@code NaN} where there is no valid
  * reading. Slots reported as full by an explicit code (the export's {@code bes}) are marked, because the cleaning
- * rules treat them differently from a bare {@code 0}. Immutable.
+ * rules treat them differently from a bare {@code 0}; slots reported as closed (the export's {@code ges}) are marked
+ * too (their value is {@code NaN}: a closed car park says nothing about demand, but a replay sends it as closed).
+ * Immutable.
  */
 public final class OccupancySeries implements SeriesView {
 
@@ -21,6 +23,7 @@ public final class OccupancySeries implements SeriesView {
     private final long firstSlot;
     private final float[] free;
     private final BitSet fullByCode;
+    private final BitSet closedByCode;
 
     /**
      * @param free       free spaces per slot from {@code firstSlot} on, {@code NaN} for none (copied)
@@ -28,6 +31,12 @@ public final class OccupancySeries implements SeriesView {
      */
     public OccupancySeries(String facilityId, String name, int capacity, SlotClock clock, long firstSlot,
                            float[] free, BitSet fullByCode) {
+        this(facilityId, name, capacity, clock, firstSlot, free, fullByCode, new BitSet());
+    }
+
+    /** As above, with the slots (relative to {@code firstSlot}) reported closed by an explicit code (copied). */
+    public OccupancySeries(String facilityId, String name, int capacity, SlotClock clock, long firstSlot,
+                           float[] free, BitSet fullByCode, BitSet closedByCode) {
         this.facilityId = Objects.requireNonNull(facilityId, "facilityId");
         this.name = Objects.requireNonNull(name, "name");
         if (capacity <= 0) {
@@ -38,6 +47,7 @@ public final class OccupancySeries implements SeriesView {
         this.firstSlot = firstSlot;
         this.free = free.clone();
         this.fullByCode = (BitSet) fullByCode.clone();
+        this.closedByCode = (BitSet) closedByCode.clone();
     }
 
     @Override
@@ -87,6 +97,12 @@ public final class OccupancySeries implements SeriesView {
         return i >= 0 && i < free.length && fullByCode.get((int) i);
     }
 
+    /** True if the slot was reported closed by an explicit code (its value is {@code NaN}). */
+    public boolean isClosedByCode(long slot) {
+        long i = slot - firstSlot;
+        return i >= 0 && i < free.length && closedByCode.get((int) i);
+    }
+
     /** Number of slots with a valid value. */
     public int validCount() {
         int n = 0;
@@ -113,7 +129,7 @@ public final class OccupancySeries implements SeriesView {
         if (values.length != free.length) {
             throw new IllegalArgumentException("length " + values.length + " != " + free.length);
         }
-        return new OccupancySeries(facilityId, name, capacity, clock, firstSlot, values, fullByCode);
+        return new OccupancySeries(facilityId, name, capacity, clock, firstSlot, values, fullByCode, closedByCode);
     }
 
     /** A builder for a series from readings in any order (a later reading for the same slot wins). */
@@ -174,7 +190,8 @@ public final class OccupancySeries implements SeriesView {
     @Override
     public boolean equals(Object o) {
         return o instanceof OccupancySeries s && s.facilityId.equals(facilityId) && s.capacity == capacity
-                && s.firstSlot == firstSlot && Arrays.equals(s.free, free) && s.fullByCode.equals(fullByCode);
+                && s.firstSlot == firstSlot && Arrays.equals(s.free, free) && s.fullByCode.equals(fullByCode)
+                && s.closedByCode.equals(closedByCode);
     }
 
     @Override

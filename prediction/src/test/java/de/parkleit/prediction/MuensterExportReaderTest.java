@@ -54,6 +54,24 @@ class MuensterExportReaderTest {
         assertThat(e.cells().get("ph-a")).isEqualTo(new OccupancyExport.CellCounts(1, 0, 1, 1, 1));
         assertThat(e.cells().get("ph-b")).isEqualTo(new OccupancyExport.CellCounts(1, 1, 0, 1, 1));
         assertThat(a.capacity()).isEqualTo(100);
+        assertThat(a.isClosedByCode(noon + 1)).as("ges").isTrue();
+        assertThat(b.isClosedByCode(noon + 1)).as("kei is no data, not closed").isFalse();
+        assertThat(a.isClosedByCode(noon)).isFalse();
+    }
+
+    @Test
+    void closedSlotsStayMarkedThroughCleaning() throws IOException {
+        OccupancySeries a = read("""
+                timestamp_local,PH A,PH B
+                2024-01-10 12:00,42,1
+                2024-01-10 12:05,ges,2
+                2024-01-10 12:10,40,3
+                """).series("ph-a").orElseThrow();
+        OccupancySeries clean = new SeriesCleaner(CleaningRules.defaults()).clean(a).series();
+        long closed = slot("2024-01-10T11:05:00Z");
+        assertThat(clean.isClosedByCode(closed)).isTrue();
+        assertThat(clean.freeAt(closed)).isNaN();
+        assertThat(clean.isClosedByCode(closed + 1)).isFalse();
     }
 
     @Test

@@ -5,7 +5,7 @@ import de.parkleit.routing.network.Optimize;
 import de.parkleit.routing.network.RoadNetwork;
 import de.parkleit.routing.network.Route;
 import de.parkleit.routing.network.RoutingException;
-import de.parkleit.simulator.driver.Leg;
+import de.parkleit.simulator.driver.Drive;
 import de.parkleit.simulator.driver.Position;
 import de.parkleit.simulator.driver.TravelTimes;
 import java.util.List;
@@ -21,11 +21,11 @@ final class RoadTravelTimes implements TravelTimes {
     }
 
     @Override
-    public Optional<Leg> route(Position from, Position to) {
+    public Optional<Drive> route(Position from, Position to) {
         try {
             Route r = network.route(point(from), point(to), Optimize.TIME);
             List<Position> pts = r.points().stream().map(p -> new Position(p.lat(), p.lon())).toList();
-            return Optional.of(new Leg(r.distanceMeters(), r.durationSeconds(), pts));
+            return Optional.of(new Drive(r.distanceMeters(), r.durationSeconds(), pts));
         } catch (RoutingException e) {
             return Optional.empty();
         }

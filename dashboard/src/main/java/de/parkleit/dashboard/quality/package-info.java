@@ -1,5 +1,5 @@
 /**
- * Data quality for planners: facilities with stale or suspicious data from the live view, and the
+ * Data quality for planners: facilities with stale or suspicious data on the live-state board, and the
  * readings ingest rejected, counted by reason from the dead-letter topics.
  */
 package de.parkleit.dashboard.quality;

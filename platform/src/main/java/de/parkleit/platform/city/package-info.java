@@ -1,2 +1,2 @@
-/** Loading a city folder (facilities, road network, settings) from disk. */
+/** Loading a city folder ({@code city.properties}, facilities, the road network file) from disk. */
 package de.parkleit.platform.city;

@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param lowFree         10 % quantile of the free spaces
  * @param highFree        90 % quantile of the free spaces
  * @param probabilityFree probability of at least one free space at {@code arrival}
- * @param source          {@code model} or {@code trend} ({@link de.parkleit.guidance.Prediction#source()})
+ * @param source          {@code model} or {@code trend} (guidance's {@code Prediction.source()})
  */
 public record Outlook(int minutes, Instant arrival, int expectedFree, int lowFree, int highFree, double probabilityFree,
                       String source) {

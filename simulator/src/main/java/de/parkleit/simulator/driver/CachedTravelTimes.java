@@ -12,7 +12,7 @@ import java.util.Optional;
 public final class CachedTravelTimes implements TravelTimes {
 
     private final TravelTimes delegate;
-    private final Map<Key, Optional<Leg>> cache = new HashMap<>();
+    private final Map<Key, Optional<Drive>> cache = new HashMap<>();
     private long misses;
 
     private record Key(Position from, Position to) {
@@ -23,9 +23,9 @@ public final class CachedTravelTimes implements TravelTimes {
     }
 
     @Override
-    public Optional<Leg> route(Position from, Position to) {
+    public Optional<Drive> route(Position from, Position to) {
         Key k = new Key(from, to);
-        Optional<Leg> hit = cache.get(k);
+        Optional<Drive> hit = cache.get(k);
         if (hit == null) {
             misses++;
             hit = delegate.route(from, to);

@@ -29,8 +29,8 @@ public final class CrowFlyTravelTimes implements TravelTimes {
     }
 
     @Override
-    public Optional<Leg> route(Position from, Position to) {
+    public Optional<Drive> route(Position from, Position to) {
         double m = from.metersTo(to) * detour;
-        return Optional.of(new Leg(m, m / metersPerSecond, List.of(from, to)));
+        return Optional.of(new Drive(m, m / metersPerSecond, List.of(from, to)));
     }
 }

@@ -58,7 +58,7 @@ final class DriverAgent {
 
     private void driveTo(String id) {
         Garage g = sim.garage(id);
-        Optional<Leg> leg = sim.travel().route(pos, g.position);
+        Optional<Drive> leg = sim.travel().route(pos, g.position);
         visited.add(id);
         if (leg.isEmpty()) {
             chooseNext();

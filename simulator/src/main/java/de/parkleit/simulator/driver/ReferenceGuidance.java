@@ -50,7 +50,7 @@ public final class ReferenceGuidance implements GuidanceClient {
             Position p = new Position(f.lat(), f.lon());
             double walkM = p.metersTo(to) * WALK_DETOUR;
             Optional<FacilityState> s = state.state(f.id());
-            Optional<Leg> leg = travel.route(from, p);
+            Optional<Drive> leg = travel.route(from, p);
             if (walkM > MAX_WALK_M || leg.isEmpty() || s.isEmpty() || s.get().free() == null) {
                 continue;
             }

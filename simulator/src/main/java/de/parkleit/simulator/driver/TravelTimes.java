@@ -11,5 +11,5 @@ import java.util.Optional;
 public interface TravelTimes {
 
     /** The fastest route, or empty if a point is off the network or no route joins them. */
-    Optional<Leg> route(Position from, Position to);
+    Optional<Drive> route(Position from, Position to);
 }

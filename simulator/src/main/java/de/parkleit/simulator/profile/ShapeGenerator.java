@@ -1,5 +1,8 @@
 package de.parkleit.simulator.profile;
 
+import de.parkleit.prediction.CleaningRules;
+import de.parkleit.prediction.MuensterHistory;
+import de.parkleit.prediction.OccupancySeries;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -15,14 +18,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds {@link OccupancyShapes} from the Münster export: per car park the median occupied share
- * per weekday and 5-minute slot over January–September 2024 (October is dropped: the feed broke),
- * then per {@link ShapeKind} the mean of its car parks' medians; slots without samples (the export
- * is 15-minutely at night) are interpolated. Run once after changing the data or the method:
+ * Builds {@link OccupancyShapes} from the Münster export, read and cleaned by prediction's
+ * {@link MuensterHistory} with {@link CleaningRules#defaults()} (the rules the forecaster trains on):
+ * per car park the median occupied share per weekday and 5-minute slot over January–September 2024
+ * (October is dropped: the feed broke), then per {@link ShapeKind} the mean of its car parks'
+ * medians; slots without samples (the export is 15-minutely at night) are interpolated. Run once
+ * after changing the data, the cleaning rules or the method:
  *
  * <pre>
  * mvn -B -q -pl simulator -am compile
- * java -cp simulator/target/classes:core/target/classes de.parkleit.simulator.profile.ShapeGenerator \
+ * java -cp simulator/target/classes:prediction/target/classes:core/target/classes de.parkleit.simulator.profile.ShapeGenerator \
  *      opendata/muenster simulator/src/main/resources/de/parkleit/simulator/profile/occupancy-shapes.csv
  * </pre>
  */
@@ -53,11 +58,14 @@ public final class ShapeGenerator {
 
     /** @param muensterDir folder holding {@code parking_lots_muenster.csv} and the series */
     public static OccupancyShapes generate(Path muensterDir) throws IOException {
-        Map<String, Integer> caps = new LinkedHashMap<>(MuensterSeries.capacities(muensterDir.resolve("parking_lots_muenster.csv")));
-        caps.keySet().retainAll(CLUSTERS.keySet());
+        MuensterHistory history = MuensterHistory.loadFolder(muensterDir, CleaningRules.defaults());
         Map<ShapeKind, List<double[]>> perKind = new EnumMap<>(ShapeKind.class);
-        MuensterSeries.read(muensterDir.resolve("parking_free_muenster_2024-01_to_2024-10.csv.gz"), caps, END_EXCLUSIVE,
-                (lot, samples) -> perKind.computeIfAbsent(CLUSTERS.get(lot), k -> new ArrayList<>()).add(medianWeek(samples)));
+        for (OccupancySeries lot : history.clean()) {
+            ShapeKind kind = CLUSTERS.get(lot.name());
+            if (kind != null) {
+                perKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(medianWeek(samples(lot)));
+            }
+        }
         Map<ShapeKind, double[]> weeks = new EnumMap<>(ShapeKind.class);
         for (ShapeKind k : ShapeKind.values()) {
             weeks.put(k, interpolateGaps(meanOf(perKind.getOrDefault(k, List.of()))));
@@ -65,13 +73,33 @@ public final class ShapeGenerator {
         return new OccupancyShapes(weeks);
     }
 
+    /** One cleaned observation: occupied share of capacity at a local time. */
+    record Sample(LocalDateTime local, double occupiedShare) {
+    }
+
+    /** The cleaned values of a lot before {@link #END_EXCLUSIVE}, as occupied shares at local times. */
+    static List<Sample> samples(OccupancySeries lot) {
+        List<Sample> out = new ArrayList<>();
+        for (long slot = lot.firstSlot(); slot <= lot.latestSlot(); slot++) {
+            double free = lot.freeAt(slot);
+            LocalDateTime local = lot.clock().local(slot);
+            if (!local.isBefore(END_EXCLUSIVE)) {
+                break;
+            }
+            if (!Double.isNaN(free)) {
+                out.add(new Sample(local, (lot.capacity() - free) / lot.capacity()));
+            }
+        }
+        return out;
+    }
+
     /** Median share per slot of the week; NaN where a slot has fewer than {@link #MIN_SAMPLES} samples. */
-    static double[] medianWeek(List<MuensterSeries.Sample> samples) {
+    static double[] medianWeek(List<Sample> samples) {
         List<List<Double>> bySlot = new ArrayList<>(OccupancyShapes.SLOTS_PER_WEEK);
         for (int i = 0; i < OccupancyShapes.SLOTS_PER_WEEK; i++) {
             bySlot.add(new ArrayList<>());
         }
-        for (MuensterSeries.Sample s : samples) {
+        for (Sample s : samples) {
             LocalDateTime t = s.local();
             int slot = (t.getDayOfWeek().getValue() - 1) * OccupancyShapes.SLOTS_PER_DAY
                     + (t.getHour() * 60 + t.getMinute()) / OccupancyShapes.SLOT_MINUTES;
@@ -144,10 +172,10 @@ public final class ShapeGenerator {
         shapes.write(w,
                 "parkleit occupancy shapes: occupied share of capacity per weekday (1 = Monday) and 5-minute slot, local time.",
                 "Derived from: Parkhausbelegung Stadt Muenster (dl-de/by-2-0), historisiert von Code for Muenster, Jan-Sep 2024.",
-                "Method: per car park the median over weeks, then the mean over the car parks of a kind (see ShapeGenerator).",
+                "Method: cleaned with prediction's CleaningRules, per car park the median over weeks, then the mean over the car parks of a kind (see ShapeGenerator).",
                 "central: PH Theater, Alter Steinweg, Aegidii, Muenster Arkaden, Karstadt, Stubengasse; lot: PP Hoersterplatz,",
                 "Schlossplatz Nord/Sued, Georgskommende; station: PH Bremer Platz, Engelenschanze, Bahnhofstrasse, Stadthaus 3; cinema: PH Cineplex.",
-                "Regenerate: java -cp simulator/target/classes:core/target/classes de.parkleit.simulator.profile.ShapeGenerator opendata/muenster <this file>");
+                "Regenerate: java -cp simulator/target/classes:prediction/target/classes:core/target/classes de.parkleit.simulator.profile.ShapeGenerator opendata/muenster <this file>");
         return w.toString();
     }
 

@@ -2,7 +2,10 @@ package de.parkleit.simulator.replay;
 
 import de.parkleit.core.city.City;
 import de.parkleit.core.reading.FacilityStatus;
-import de.parkleit.simulator.profile.MuensterSeries;
+import de.parkleit.prediction.CleaningRules;
+import de.parkleit.prediction.MuensterHistory;
+import de.parkleit.prediction.OccupancySeries;
+import de.parkleit.prediction.SlotClock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,27 +24,26 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads the Münster exports for a window of data time and maps them. Occupancy cells: an integer
- * is free spaces (scaled to the target's capacity; values above capacity are skipped, and a 0
- * counts only right after a nearly full value, elsewhere it means "not connected"); {@code bes}
- * is full; {@code ges} is closed; {@code kei} is no data (nothing sent). Detector counts exist for
- * November 2016 only: each replayed day takes the counts of the same weekday in the weeks of
- * 7–27 November 2016, each hour sent at its end with a 3,600 s interval.
+ * Reads the Münster exports for a window of data time and maps them. Occupancy is read and cleaned
+ * by prediction's {@link MuensterHistory} with {@link CleaningRules#defaults()}, the rules the
+ * forecaster trains on (a value above capacity, a 0 that does not follow a nearly full reading and
+ * a frozen daytime run are dropped; {@code bes} is full, {@code kei} is no data): each kept value
+ * is sent as free spaces scaled to the target's capacity, each {@code ges} as closed. Detector
+ * counts exist for November 2016 only: each replayed day takes the counts of the same weekday in
+ * the weeks of 7–27 November 2016, each hour sent at its end with a 3,600 s interval.
  */
 public final class MuensterReplaySource {
 
-    static final String OCCUPANCY = "parking_free_muenster_2024-01_to_2024-10.csv.gz";
-    static final String LOTS = "parking_lots_muenster.csv";
     static final String TRAFFIC = "traffic_counts_kfz_muenster_2016-11.csv.gz";
     static final LocalDate TRAFFIC_MONDAY = LocalDate.of(2016, 11, 7);
-    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private MuensterReplaySource() {
     }
 
     /** Items in [from, to) of data time, in time order. */
     public static List<ReplayItem> load(Path dir, ReplayMapping mapping, City city, LocalDateTime from, LocalDateTime to) throws IOException {
-        List<ReplayItem> items = new ArrayList<>(occupancy(dir, mapping, city, from, to));
+        MuensterHistory history = MuensterHistory.loadFolder(dir, CleaningRules.defaults());
+        List<ReplayItem> items = new ArrayList<>(occupancy(history.clean(), mapping, city, from, to));
         if (!mapping.detectors().isEmpty()) {
             items.addAll(traffic(dir.resolve(TRAFFIC), mapping, from, to));
         }
@@ -50,49 +51,40 @@ public final class MuensterReplaySource {
         return items;
     }
 
-    private static List<ReplayItem> occupancy(Path dir, ReplayMapping mapping, City city, LocalDateTime from, LocalDateTime to)
-            throws IOException {
-        Map<String, Integer> caps = MuensterSeries.capacities(dir.resolve(LOTS));
+    /** The cleaned series of the mapped columns as items in [from, to) of local data time. */
+    static List<ReplayItem> occupancy(List<OccupancySeries> lots, ReplayMapping mapping, City city, LocalDateTime from,
+                                      LocalDateTime to) {
         List<ReplayItem> out = new ArrayList<>();
-        Map<String, Integer> last = new HashMap<>();
-        try (BufferedReader r = gz(dir.resolve(OCCUPANCY))) {
-            String[] header = r.readLine().split(",", -1);
-            String line;
-            while ((line = r.readLine()) != null) {
-                String[] p = line.split(",", -1);
-                LocalDateTime t = LocalDateTime.parse(p[0], TS);
+        for (OccupancySeries lot : lots) {
+            String target = mapping.facilities().get(lot.name());
+            if (target == null) {
+                continue;
+            }
+            int targetCap = city.facility(target).orElseThrow().capacity();
+            long first = Math.max(lot.firstSlot(), SlotClock.slotOf(from.atZone(lot.clock().zone()).toInstant()));
+            for (long slot = first; slot <= lot.latestSlot(); slot++) {
+                LocalDateTime t = lot.clock().local(slot);
                 if (!t.isBefore(to)) {
                     break;
                 }
-                for (int i = 1; i < header.length && i < p.length; i++) {
-                    String target = mapping.facilities().get(header[i]);
-                    if (target != null && caps.containsKey(header[i])) {
-                        ReplayItem item = cell(t, p[i].trim(), caps.get(header[i]), city.facility(target).orElseThrow().capacity(),
-                                target, last, header[i]);
-                        if (item != null && !t.isBefore(from)) {
-                            out.add(item);
-                        }
-                    }
+                ReplayItem item = item(t, lot.freeAt(slot), lot.isClosedByCode(slot), lot.capacity(), targetCap, target);
+                if (item != null) {
+                    out.add(item);
                 }
             }
         }
         return out;
     }
 
-    static ReplayItem cell(LocalDateTime t, String cell, int sourceCap, int targetCap, String target, Map<String, Integer> last, String key) {
-        if (cell.equals("ges")) {
+    /** One cleaned slot as an item: closed, free spaces scaled to the target, or nothing (NaN). */
+    static ReplayItem item(LocalDateTime t, double free, boolean closed, int sourceCap, int targetCap, String target) {
+        if (closed) {
             return new ReplayItem(t, target, 0, targetCap, FacilityStatus.CLOSED, 0);
         }
-        Integer free = MuensterSeries.parseCell(cell);
-        if (free == null || free < 0 || free > sourceCap) {
+        if (Double.isNaN(free)) {
             return null;
         }
-        Integer before = last.get(key);
-        if (free == 0 && !cell.equals("bes") && (before == null || before > sourceCap / 10)) {
-            return null;
-        }
-        last.put(key, free);
-        int scaled = (int) Math.round(free * (double) targetCap / sourceCap);
+        int scaled = (int) Math.round(free * targetCap / sourceCap);
         return new ReplayItem(t, target, Math.min(targetCap, scaled), targetCap, FacilityStatus.OPEN, 0);
     }
 

@@ -1,7 +1,7 @@
 package de.parkleit.simulator.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import de.parkleit.simulator.driver.Leg;
+import de.parkleit.simulator.driver.Drive;
 import de.parkleit.simulator.driver.Position;
 import de.parkleit.simulator.driver.TravelTimes;
 import java.util.ArrayList;
@@ -23,16 +23,16 @@ public final class HttpTravelTimes implements TravelTimes {
     }
 
     @Override
-    public Optional<Leg> route(Position from, Position to) {
+    public Optional<Drive> route(Position from, Position to) {
         return http.get(base + "/api/v1/route?from=" + from.query() + "&to=" + to.query()).map(HttpTravelTimes::leg);
     }
 
-    static Leg leg(JsonNode feature) {
+    static Drive leg(JsonNode feature) {
         JsonNode props = feature.path("properties");
         List<Position> points = new ArrayList<>();
         for (JsonNode c : feature.path("geometry").path("coordinates")) {
             points.add(new Position(c.get(1).asDouble(), c.get(0).asDouble()));
         }
-        return new Leg(props.path("distance").asDouble(), props.path("duration").asDouble(), points);
+        return new Drive(props.path("distance").asDouble(), props.path("duration").asDouble(), points);
     }
 }

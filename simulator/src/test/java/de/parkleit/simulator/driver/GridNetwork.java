@@ -56,7 +56,7 @@ final class GridNetwork implements TravelTimes {
     }
 
     @Override
-    public Optional<Leg> route(Position from, Position to) {
+    public Optional<Drive> route(Position from, Position to) {
         queries++;
         int s = snap(from);
         int t = snap(to);
@@ -109,6 +109,6 @@ final class GridNetwork implements TravelTimes {
         if (pts.size() == 1) {
             pts.add(pts.get(0));
         }
-        return Optional.of(new Leg(dist[t], dist[t] / mps, pts));
+        return Optional.of(new Drive(dist[t], dist[t] / mps, pts));
     }
 }

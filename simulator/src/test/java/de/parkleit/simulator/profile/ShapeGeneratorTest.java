@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 
 class ShapeGeneratorTest {
@@ -22,11 +23,14 @@ class ShapeGeneratorTest {
     }
 
     @Test
-    void keepsZerosOnlyRightAfterNearlyFullReadings() {
-        assertThat(MuensterSeries.parseCell("bes")).isZero();
-        assertThat(MuensterSeries.parseCell("ges")).isNull();
-        assertThat(MuensterSeries.parseCell("kei")).isNull();
-        assertThat(MuensterSeries.parseCell("17")).isEqualTo(17);
+    void samplesAreTheCleanedSharesInLocalTimeBeforeOctober() {
+        java.time.ZoneId zone = de.parkleit.prediction.MuensterHistory.ZONE;
+        var series = de.parkleit.prediction.OccupancySeries.builder("x", 200, zone)
+                .add(LocalDateTime.of(2024, 9, 30, 23, 55).atZone(zone).toInstant(), 50)
+                .add(LocalDateTime.of(2024, 10, 1, 0, 0).atZone(zone).toInstant(), 20)
+                .build();
+        assertThat(ShapeGenerator.samples(series))
+                .containsExactly(new ShapeGenerator.Sample(LocalDateTime.of(2024, 9, 30, 23, 55), 0.75));
     }
 
     @Test

@@ -5,15 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.parkleit.core.city.City;
 import de.parkleit.core.reading.FacilityStatus;
+import de.parkleit.prediction.MuensterHistory;
 import de.parkleit.simulator.TestCity;
 import java.io.StringReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MuensterReplaySourceTest {
 
@@ -49,18 +51,46 @@ class MuensterReplaySourceTest {
     }
 
     @Test
-    void cellsFollowTheExportsConventions() {
-        Map<String, Integer> last = new HashMap<>();
+    void occupancyIsPredictionsCleanedSeriesScaledToTheTargetWithClosedKept(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve(MuensterHistory.LOTS_FILE),
+                "column_name,parkapi2_id,type,capacity_city_2026,capacity_parkapi2\nPH Theater,muensterphtheater,garage,400,400\n");
+        Files.writeString(dir.resolve(MuensterHistory.OCCUPANCY_FILE), String.join("\n",
+                "timestamp_local,PH Theater",
+                "2024-06-01 12:00,ges",
+                "2024-06-01 12:05,kei",
+                "2024-06-01 12:10,999",
+                "2024-06-01 12:15,0",
+                "2024-06-01 12:20,100",
+                "2024-06-01 12:25,0",
+                "2024-06-01 12:30,20",
+                "2024-06-01 12:35,10",
+                "2024-06-01 12:40,0",
+                "2024-06-01 12:45,bes",
+                "2024-06-01 12:50,200",
+                "2024-06-01 12:55,150") + "\n");
+        String target = CITY.facilities().get(0).id();
+        int cap = CITY.facility(target).orElseThrow().capacity();
+        ReplayMapping m = new ReplayMapping(Map.of("PH Theater", target), Map.of());
+        LocalDateTime from = LocalDateTime.of(2024, 6, 1, 12, 0);
+
+        List<ReplayItem> items = MuensterReplaySource.load(dir, m, CITY, from, from.plusMinutes(55));
+
+        assertThat(items).extracting(i -> i.dataTime().getMinute()).as("12:55 is outside [from, to)")
+                .containsExactly(0, 20, 30, 35, 40, 45, 50);
+        assertThat(items.get(0).status()).isEqualTo(FacilityStatus.CLOSED);
+        assertThat(items.get(1).value()).as("100 of 400 free, scaled").isEqualTo(Math.round(100f * cap / 400));
+        assertThat(items.subList(4, 6)).as("a 0 right after a nearly full reading counts, and so does bes")
+                .allMatch(i -> i.value() == 0 && i.status() == FacilityStatus.OPEN);
+        assertThat(items).allMatch(i -> i.capacity() == cap && i.target().equals(target));
+    }
+
+    @Test
+    void aClosedSlotIsSentClosedAndNoValueNothing() {
         LocalDateTime t = LocalDateTime.of(2024, 6, 1, 12, 0);
-        assertThat(MuensterReplaySource.cell(t, "ges", 400, 200, "x", last, "k").status()).isEqualTo(FacilityStatus.CLOSED);
-        assertThat(MuensterReplaySource.cell(t, "kei", 400, 200, "x", last, "k")).isNull();
-        assertThat(MuensterReplaySource.cell(t, "999", 400, 200, "x", last, "k")).isNull();
-        assertThat(MuensterReplaySource.cell(t, "0", 400, 200, "x", last, "k")).as("0 without a nearly full value before: not connected").isNull();
-        assertThat(MuensterReplaySource.cell(t, "100", 400, 200, "x", last, "k").value()).isEqualTo(50);
-        assertThat(MuensterReplaySource.cell(t, "0", 400, 200, "x", last, "k")).isNull();
-        assertThat(MuensterReplaySource.cell(t, "20", 400, 200, "x", last, "k").value()).isEqualTo(10);
-        assertThat(MuensterReplaySource.cell(t, "0", 400, 200, "x", last, "k").value()).isZero();
-        assertThat(MuensterReplaySource.cell(t, "bes", 400, 200, "x", new HashMap<>(), "k").value()).isZero();
+        assertThat(MuensterReplaySource.item(t, Double.NaN, true, 400, 200, "x").status()).isEqualTo(FacilityStatus.CLOSED);
+        assertThat(MuensterReplaySource.item(t, Double.NaN, false, 400, 200, "x")).isNull();
+        assertThat(MuensterReplaySource.item(t, 100, false, 400, 200, "x").value()).isEqualTo(50);
+        assertThat(MuensterReplaySource.item(t, 400, false, 400, 201, "x").value()).isEqualTo(201);
     }
 
     @Test

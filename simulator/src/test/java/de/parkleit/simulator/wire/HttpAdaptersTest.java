@@ -3,7 +3,7 @@ package de.parkleit.simulator.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import de.parkleit.simulator.driver.Leg;
+import de.parkleit.simulator.driver.Drive;
 import de.parkleit.simulator.driver.Position;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -57,7 +57,7 @@ class HttpAdaptersTest {
     @Test
     void readsRoutesFromGeoJsonAndTreats422AsNoRoute() {
         HttpTravelTimes t = new HttpTravelTimes(base);
-        Optional<Leg> leg = t.route(new Position(49.4, 8.69), new Position(49.41, 8.7));
+        Optional<Drive> leg = t.route(new Position(49.4, 8.69), new Position(49.41, 8.7));
         assertThat(leg).isPresent();
         assertThat(leg.get().meters()).isEqualTo(1234.5);
         assertThat(leg.get().seconds()).isEqualTo(150.2);

@@ -7,11 +7,11 @@ import java.util.List;
  *
  * @param points the line driven (at least start and end), for signs passed on the way
  */
-public record Leg(double meters, double seconds, List<Position> points) {
+public record Drive(double meters, double seconds, List<Position> points) {
 
-    public Leg {
+    public Drive {
         if (!(meters >= 0) || !(seconds >= 0)) {
-            throw new IllegalArgumentException("leg needs meters and seconds >= 0, got " + meters + ", " + seconds);
+            throw new IllegalArgumentException("drive needs meters and seconds >= 0, got " + meters + ", " + seconds);
         }
         points = List.copyOf(points);
     }
