@@ -10,6 +10,7 @@ import de.parkleit.ingest.decode.RejectedException;
 import de.parkleit.ingest.decode.TopicDecoder;
 import de.parkleit.ingest.publish.StatePublisher;
 import de.parkleit.ingest.state.LiveState;
+import de.parkleit.ingest.throttle.GatewayThrottle;
 import de.parkleit.core.codec.TrafficStateCodec;
 import de.parkleit.ingest.state.TrafficStates;
 import de.parkleit.ingest.validate.ReadingValidator;
@@ -40,10 +41,11 @@ final class MessagePipeline {
     private final Consumer<InboundMessage> ack;
     private final Clock clock;
     private final Counter accepted;
+    private final GatewayThrottle throttle;
 
     MessagePipeline(Topics topics, TopicDecoder decoder, ReadingValidator validator, LiveState live, BatchWriter writer,
                     StatePublisher states, DeadLetters deadLetters, Consumer<InboundMessage> ack, Clock clock,
-                    MeterRegistry registry) {
+                    MeterRegistry registry, GatewayThrottle throttle) {
         this.topics = topics;
         this.decoder = decoder;
         this.validator = validator;
@@ -53,11 +55,17 @@ final class MessagePipeline {
         this.deadLetters = deadLetters;
         this.ack = ack;
         this.clock = clock;
+        this.throttle = throttle;
         this.accepted = Counter.builder("parkleit.ingest.accepted")
                 .description("input messages accepted by ingest").register(registry);
     }
 
     void handle(InboundMessage m) {
+        String over = throttle.refuse(m.topic());
+        if (over != null) {
+            throttled(m, over);
+            return;
+        }
         List<Reading> readings;
         try {
             readings = decoder.decode(m.topic(), m.payload());
@@ -83,8 +91,24 @@ final class MessagePipeline {
         writer.submit(readings, () -> ack.accept(m), why -> reject(m, RejectReason.STORE_REJECTED, why));
     }
 
-    /** Publishes the state of every facility that went stale or drifted. */
+    /**
+     * Drops a message of a gateway over its budget: counted per gateway (the throttle) and as rejected, dead-lettered
+     * and logged only now and then, acknowledged so the broker does not redeliver it.
+     */
+    private void throttled(InboundMessage m, String gateway) {
+        if (throttle.report(gateway)) {
+            deadLetters.reject(m.topic(), m.payload(), RejectReason.THROTTLED, "gateway " + gateway + " is over its budget of "
+                    + Math.round(throttle.budgetPerMinute(gateway)) + " messages/min; its further messages are dropped and counted "
+                    + "(parkleit_ingest_throttled_total{gateway}), one a minute is dead-lettered");
+        } else {
+            deadLetters.countOnly(RejectReason.THROTTLED);
+        }
+        ack.accept(m);
+    }
+
+    /** Publishes the state of every facility that went stale or drifted, and forgets idle gateways' budgets. */
     void expire() {
+        throttle.sweep();
         live.expire(clock.instant()).forEach(s -> states.publish(topics.facilityState(s.facilityId()), () -> FacilityStateCodec.encode(s)));
     }
 
