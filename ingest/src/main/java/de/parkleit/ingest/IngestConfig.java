@@ -46,11 +46,15 @@ import java.util.Objects;
  *                         sends more is cut to it and counted ({@code PARKLEIT_INGEST_GATEWAY_RATE} messages per minute,
  *                         0 = off, the default; {@code PARKLEIT_INGEST_SPACE_RATE}, {@code PARKLEIT_INGEST_GATEWAY_BURST},
  *                         {@code PARKLEIT_INGEST_THROTTLE_TAGS}: {@link GatewayLimits})
+ * @param storeHeartbeats  whether a single-space reading that repeats its space's value (a heartbeat) is stored; by
+ *                         default it is not: it refreshes the live state, is counted
+ *                         ({@code parkleit_ingest_heartbeats_total}) and acknowledged, and only changes cost a row
+ *                         ({@code PARKLEIT_INGEST_STORE_HEARTBEATS}, false)
  */
 public record IngestConfig(String topicRoot, String shareGroup, Duration staleAfter, Duration maxFuture,
                            int maxPayloadBytes, int maxUplinkBytes, Path spoolDir, long spoolMaxBytes, int batchMax, int workers,
                            Duration stateInterval, Path lorawanDevices, ZoneId zone, int connections,
-                           GatewayLimits gatewayLimits) {
+                           GatewayLimits gatewayLimits, boolean storeHeartbeats) {
 
     /** The share group docs/scaling.md sets for several instances; not a default since issue 21 (docs/reliability.md). */
     public static final String DEFAULT_SHARE_GROUP = "parkleit-ingest";
@@ -86,7 +90,7 @@ public record IngestConfig(String topicRoot, String shareGroup, Duration staleAf
     /** Defaults for tests: plain subscription, 15 min staleness, no minimum state interval. */
     public static IngestConfig defaults(String topicRoot, Path spoolDir) {
         return new IngestConfig(topicRoot, null, Duration.ofMinutes(15), Duration.ofMinutes(5), 4096, 16384, spoolDir,
-                4096L << 20, 5000, 2, Duration.ZERO, null, null, 1, GatewayLimits.OFF);
+                4096L << 20, 5000, 2, Duration.ZERO, null, null, 1, GatewayLimits.OFF, false);
     }
 
     /** Reads the {@code PARKLEIT_INGEST_*} variables; the spool defaults to {@code $PARKLEIT_DATA_DIR/ingest-spool}. */
@@ -126,7 +130,8 @@ public record IngestConfig(String topicRoot, String shareGroup, Duration staleAf
                 new GatewayLimits(env.intInRange("PARKLEIT_INGEST_GATEWAY_RATE", 0, 0, 1_000_000),
                         env.intInRange("PARKLEIT_INGEST_SPACE_RATE", GatewayLimits.OFF.perSpaceMinute(), 0, 60_000),
                         env.duration("PARKLEIT_INGEST_GATEWAY_BURST", GatewayLimits.OFF.burst()),
-                        env.intInRange("PARKLEIT_INGEST_THROTTLE_TAGS", GatewayLimits.OFF.maxTagged(), 1, 10_000)));
+                        env.intInRange("PARKLEIT_INGEST_THROTTLE_TAGS", GatewayLimits.OFF.maxTagged(), 1, 10_000)),
+                env.bool("PARKLEIT_INGEST_STORE_HEARTBEATS", false));
     }
 
     public Topics topics() {
@@ -135,36 +140,41 @@ public record IngestConfig(String topicRoot, String shareGroup, Duration staleAf
 
     public IngestConfig withShareGroup(String group) {
         return new IngestConfig(topicRoot, group, staleAfter, maxFuture, maxPayloadBytes, maxUplinkBytes, spoolDir, spoolMaxBytes,
-                batchMax, workers, stateInterval, lorawanDevices, zone, connections, gatewayLimits);
+                batchMax, workers, stateInterval, lorawanDevices, zone, connections, gatewayLimits, storeHeartbeats);
     }
 
     public IngestConfig withStaleAfter(Duration d) {
         return new IngestConfig(topicRoot, shareGroup, d, maxFuture, maxPayloadBytes, maxUplinkBytes, spoolDir, spoolMaxBytes,
-                batchMax, workers, stateInterval, lorawanDevices, zone, connections, gatewayLimits);
+                batchMax, workers, stateInterval, lorawanDevices, zone, connections, gatewayLimits, storeHeartbeats);
     }
 
     public IngestConfig withStateInterval(Duration d) {
         return new IngestConfig(topicRoot, shareGroup, staleAfter, maxFuture, maxPayloadBytes, maxUplinkBytes, spoolDir, spoolMaxBytes,
-                batchMax, workers, d, lorawanDevices, zone, connections, gatewayLimits);
+                batchMax, workers, d, lorawanDevices, zone, connections, gatewayLimits, storeHeartbeats);
     }
 
     public IngestConfig withConnections(int n) {
         return new IngestConfig(topicRoot, shareGroup, staleAfter, maxFuture, maxPayloadBytes, maxUplinkBytes, spoolDir, spoolMaxBytes,
-                batchMax, workers, stateInterval, lorawanDevices, zone, n, gatewayLimits);
+                batchMax, workers, stateInterval, lorawanDevices, zone, n, gatewayLimits, storeHeartbeats);
     }
 
     public IngestConfig withSpoolDir(Path dir) {
         return new IngestConfig(topicRoot, shareGroup, staleAfter, maxFuture, maxPayloadBytes, maxUplinkBytes, dir, spoolMaxBytes,
-                batchMax, workers, stateInterval, lorawanDevices, zone, connections, gatewayLimits);
+                batchMax, workers, stateInterval, lorawanDevices, zone, connections, gatewayLimits, storeHeartbeats);
     }
 
     public IngestConfig withLorawanDevices(Path p) {
         return new IngestConfig(topicRoot, shareGroup, staleAfter, maxFuture, maxPayloadBytes, maxUplinkBytes, spoolDir, spoolMaxBytes,
-                batchMax, workers, stateInterval, p, zone, connections, gatewayLimits);
+                batchMax, workers, stateInterval, p, zone, connections, gatewayLimits, storeHeartbeats);
     }
 
     public IngestConfig withGatewayLimits(GatewayLimits limits) {
         return new IngestConfig(topicRoot, shareGroup, staleAfter, maxFuture, maxPayloadBytes, maxUplinkBytes, spoolDir, spoolMaxBytes,
-                batchMax, workers, stateInterval, lorawanDevices, zone, connections, limits);
+                batchMax, workers, stateInterval, lorawanDevices, zone, connections, limits, storeHeartbeats);
+    }
+
+    public IngestConfig withStoreHeartbeats(boolean store) {
+        return new IngestConfig(topicRoot, shareGroup, staleAfter, maxFuture, maxPayloadBytes, maxUplinkBytes, spoolDir, spoolMaxBytes,
+                batchMax, workers, stateInterval, lorawanDevices, zone, connections, gatewayLimits, store);
     }
 }

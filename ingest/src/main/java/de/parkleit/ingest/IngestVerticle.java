@@ -219,7 +219,7 @@ public final class IngestVerticle extends VerticleBase {
         return new MessagePipeline(topics, decoder, new ReadingValidator(capacities.keySet(), config.maxFuture()), live,
                 writer, states, deadLetters, InboundMessage::ack, clock, registry,
                 new GatewayThrottle(topics, config.gatewayLimits(), capacities::get, resources.devices().size(), System::nanoTime,
-                        registry));
+                        registry), config.storeHeartbeats());
     }
 
     @Override

@@ -42,10 +42,12 @@ final class MessagePipeline {
     private final Clock clock;
     private final Counter accepted;
     private final GatewayThrottle throttle;
+    private final boolean storeHeartbeats;
+    private final Counter heartbeats;
 
     MessagePipeline(Topics topics, TopicDecoder decoder, ReadingValidator validator, LiveState live, BatchWriter writer,
                     StatePublisher states, DeadLetters deadLetters, Consumer<InboundMessage> ack, Clock clock,
-                    MeterRegistry registry, GatewayThrottle throttle) {
+                    MeterRegistry registry, GatewayThrottle throttle, boolean storeHeartbeats) {
         this.topics = topics;
         this.decoder = decoder;
         this.validator = validator;
@@ -56,6 +58,10 @@ final class MessagePipeline {
         this.ack = ack;
         this.clock = clock;
         this.throttle = throttle;
+        this.storeHeartbeats = storeHeartbeats;
+        this.heartbeats = Counter.builder("parkleit.ingest.heartbeats")
+                .description("single-space readings that repeated their space's value: they refreshed the live state "
+                        + "and were not stored (PARKLEIT_INGEST_STORE_HEARTBEATS=false)").register(registry);
         this.accepted = Counter.builder("parkleit.ingest.accepted")
                 .description("input messages accepted by ingest").register(registry);
     }
@@ -81,6 +87,7 @@ final class MessagePipeline {
             return;
         }
         accepted.increment();
+        List<Reading> changes = storeHeartbeats ? readings : withoutHeartbeats(readings);
         try {
             for (Reading r : readings) {
                 updateState(r);
@@ -88,7 +95,31 @@ final class MessagePipeline {
         } catch (RuntimeException e) {
             deadLetters.reject(m.topic(), m.payload(), RejectReason.INTERNAL_ERROR, "live state: " + e);
         }
-        writer.submit(readings, () -> ack.accept(m), why -> reject(m, RejectReason.STORE_REJECTED, why));
+        if (changes.isEmpty()) {
+            ack.accept(m);
+            return;
+        }
+        writer.submit(changes, () -> ack.accept(m), why -> reject(m, RejectReason.STORE_REJECTED, why));
+    }
+
+    /** The readings that change something (asked before the live state takes them); heartbeats are counted. */
+    private List<Reading> withoutHeartbeats(List<Reading> readings) {
+        if (readings.size() == 1) {
+            if (live.isHeartbeat(readings.get(0))) {
+                heartbeats.increment();
+                return List.of();
+            }
+            return readings;
+        }
+        List<Reading> out = new java.util.ArrayList<>(readings.size());
+        for (Reading r : readings) {
+            if (live.isHeartbeat(r)) {
+                heartbeats.increment();
+            } else {
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     /**

@@ -162,7 +162,7 @@ class IngestVerticleTest {
         deploy(cfg, "ingest-a-" + UUID.randomUUID(), a);
         deploy(new IngestConfig(cfg.topicRoot(), cfg.shareGroup(), cfg.staleAfter(), cfg.maxFuture(), cfg.maxPayloadBytes(),
                 cfg.maxUplinkBytes(), tmp.resolve("spool-b"), cfg.spoolMaxBytes(), cfg.batchMax(), cfg.workers(), cfg.stateInterval(),
-                null, null, 1, cfg.gatewayLimits()), "ingest-b-" + UUID.randomUUID(), b);
+                null, null, 1, cfg.gatewayLimits(), cfg.storeHeartbeats()), "ingest-b-" + UUID.randomUUID(), b);
         Instant t0 = Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
         try (MqttProbe probe = new MqttProbe(broker.url())) {
             for (int i = 0; i < 200; i++) {
@@ -218,5 +218,40 @@ class IngestVerticleTest {
     private static double throttled(SimpleMeterRegistry registry, String gateway) {
         io.micrometer.core.instrument.Counter c = registry.find("parkleit.ingest.throttled").tag("gateway", gateway).counter();
         return c == null ? 0 : c.count();
+    }
+
+    @Test
+    void aHeartbeatRefreshesTheStateButOnlyChangesCostARow() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        deploy(IngestConfig.defaults(root, tmp.resolve("spool")), "ingest-" + UUID.randomUUID(), store, registry);
+        Instant t0 = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
+        boolean[] values = {true, true, true, false, false, true};
+        try (MqttProbe probe = new MqttProbe(broker.url())) {
+            probe.subscribe(root + "/state/facility/P1");
+            for (int i = 0; i < values.length; i++) {
+                probe.publish(root + "/parking/P1/spaces/S1", "{\"ts\":\"" + t0.plusSeconds(60L * i) + "\",\"occupied\":" + values[i] + "}");
+            }
+            String last = t0.plusSeconds(60L * (values.length - 1)).toString();
+            await().atMost(10, TimeUnit.SECONDS).until(() -> String.valueOf(probe.last(root + "/state/facility/P1"))
+                    .contains("\"updatedAt\":\"" + last + "\""));
+            await().atMost(10, TimeUnit.SECONDS).until(() -> registry.get("parkleit.ingest.heartbeats").counter().count() == 3);
+            await().atMost(10, TimeUnit.SECONDS).until(() -> store.readings().size() == 3);
+            // the first reading, the change to free and the change back: three rows; the facility is fresh as of the last
+            assertThat(store.readings()).extracting(r -> r.ts())
+                    .containsExactlyInAnyOrder(t0, t0.plusSeconds(180), t0.plusSeconds(300));
+            assertThat(probe.last(root + "/state/facility/P1")).contains("\"free\":99");
+        }
+    }
+
+    @Test
+    void heartbeatsAreStoredWhenConfigured() throws Exception {
+        deploy(IngestConfig.defaults(root, tmp.resolve("spool")).withStoreHeartbeats(true), "ingest-" + UUID.randomUUID(), store);
+        Instant t0 = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
+        try (MqttProbe probe = new MqttProbe(broker.url())) {
+            for (int i = 0; i < 4; i++) {
+                probe.publish(root + "/parking/P2/spaces/S1", "{\"ts\":\"" + t0.plusSeconds(60L * i) + "\",\"occupied\":true}");
+            }
+            await().atMost(10, TimeUnit.SECONDS).until(() -> store.readings().size() == 4);
+        }
     }
 }
