@@ -5,6 +5,9 @@
 # PARKLEIT_LOAD_FLOOR=1: the floor, the same generator and broker without parkleit (a mosquitto_sub QoS 1 subscriber instead).
 # PARKLEIT_LOAD_EVENT_LOOPS: event loops of the generator's Vert.x instance (default 1; 2 spreads the gateways over two).
 # PARKLEIT_LOAD_GENERATOR_JAVA_OPTS: the generator JVM's options (default -Xmx512m).
+# PARKLEIT_LOAD_CITY: city folder parkleit serves (default the demo city), e.g. one written by bench/load/region-city.py.
+# PARKLEIT_LOAD_ARGS: more generator options, e.g. "--sensors 1000000 --change-every 120 --guidance-rate 100" (region shape,
+#   docs/benchmarks.md, "Region-shaped load").
 # Needs: a built app (app/target/parkleit.jar, e.g. `mvn -B -q -pl app -am package -DskipTests`; not for the floor),
 # /usr/sbin/mosquitto, curl, python3. Builds the generator (bench/load/target/parkleit-load.jar + lib/) if it is
 # missing or older than its sources. Writes bench/load/target/load-report.md; exits 1 on loss or errors.
@@ -44,6 +47,7 @@ if [ -n "${PARKLEIT_LOAD_FLOOR:-}" ]; then
     --seconds "$seconds" --rate "$rate" --gateways "$gateways" --report "$here/target/load-floor-report.md"
   exit $?
 fi
+if [ -n "${PARKLEIT_LOAD_CITY:-}" ]; then export PARKLEIT_CITY="$PARKLEIT_LOAD_CITY"; fi
 PARKLEIT_HOME="$repo" PARKLEIT_DATA_DIR="$work/data" PARKLEIT_HTTP_PORT="$http_port" PARKLEIT_QUESTDB_HTTP_PORT="$qdb_port" \
 PARKLEIT_MQTT_URL="tcp://127.0.0.1:$mqtt_port" PARKLEIT_INSTANCE_ID="load" PARKLEIT_MAP_TILE_URL=none \
 PARKLEIT_HTTP_RATE_LIMIT=1000000 PARKLEIT_HTTP_RATE_BURST=1000000 \
@@ -59,4 +63,4 @@ mkdir -p "$here/target"
 "${generator[@]}" --mqtt "tcp://127.0.0.1:$mqtt_port" \
   --http "http://127.0.0.1:$http_port" --seconds "$seconds" --rate "$rate" --gateways "$gateways" \
   --http-clients "$clients" --http-rate "$http_rate" --sse-clients "$sse" \
-  --questdb "http://127.0.0.1:$qdb_port" --pid "$parkleit_pid" --report "$here/target/load-report.md"
+  --questdb "http://127.0.0.1:$qdb_port" --pid "$parkleit_pid" --report "$here/target/load-report.md" ${PARKLEIT_LOAD_ARGS:-}

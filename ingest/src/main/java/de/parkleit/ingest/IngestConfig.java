@@ -1,6 +1,7 @@
 package de.parkleit.ingest;
 
 import de.parkleit.core.topic.Topics;
+import de.parkleit.ingest.throttle.GatewayLimits;
 import de.parkleit.platform.config.ConfigException;
 import de.parkleit.platform.config.Env;
 import java.nio.file.Path;
@@ -41,10 +42,19 @@ import java.util.Objects;
  *                         group; more than one needs a share group and is ignored without one (the embedded broker
  *                         delivers nothing to shared subscriptions of MQTT 3.1.1 clients)
  *                         ({@code PARKLEIT_INGEST_CONNECTIONS}, 1..16, default 1)
+ * @param gatewayLimits    the per-gateway budget: a gateway (facility, detector, LoRaWAN app, SenML gateway) that
+ *                         sends more is cut to it and counted ({@code PARKLEIT_INGEST_GATEWAY_RATE} messages per minute,
+ *                         0 = off, the default; {@code PARKLEIT_INGEST_SPACE_RATE}, {@code PARKLEIT_INGEST_GATEWAY_BURST},
+ *                         {@code PARKLEIT_INGEST_THROTTLE_TAGS}: {@link GatewayLimits})
+ * @param storeHeartbeats  whether a single-space reading that repeats its space's value (a heartbeat) is stored; by
+ *                         default it is not: it refreshes the live state, is counted
+ *                         ({@code parkleit_ingest_heartbeats_total}) and acknowledged, and only changes cost a row
+ *                         ({@code PARKLEIT_INGEST_STORE_HEARTBEATS}, false)
  */
 public record IngestConfig(String topicRoot, String shareGroup, Duration staleAfter, Duration maxFuture,
                            int maxPayloadBytes, int maxUplinkBytes, Path spoolDir, long spoolMaxBytes, int batchMax, int workers,
-                           Duration stateInterval, Path lorawanDevices, ZoneId zone, int connections) {
+                           Duration stateInterval, Path lorawanDevices, ZoneId zone, int connections,
+                           GatewayLimits gatewayLimits, boolean storeHeartbeats) {
 
     /** The share group docs/scaling.md sets for several instances; not a default since issue 21 (docs/reliability.md). */
     public static final String DEFAULT_SHARE_GROUP = "parkleit-ingest";
@@ -58,6 +68,7 @@ public record IngestConfig(String topicRoot, String shareGroup, Duration staleAf
         Objects.requireNonNull(maxFuture, "maxFuture");
         Objects.requireNonNull(spoolDir, "spoolDir");
         Objects.requireNonNull(stateInterval, "stateInterval");
+        Objects.requireNonNull(gatewayLimits, "gatewayLimits");
         if (shareGroup != null && !shareGroup.matches("[A-Za-z0-9_-]{1,64}")) {
             throw new ConfigException("PARKLEIT_INGEST_SHARE_GROUP must match [A-Za-z0-9_-]{1,64}, got \"" + shareGroup + "\"");
         }
@@ -79,7 +90,7 @@ public record IngestConfig(String topicRoot, String shareGroup, Duration staleAf
     /** Defaults for tests: plain subscription, 15 min staleness, no minimum state interval. */
     public static IngestConfig defaults(String topicRoot, Path spoolDir) {
         return new IngestConfig(topicRoot, null, Duration.ofMinutes(15), Duration.ofMinutes(5), 4096, 16384, spoolDir,
-                4096L << 20, 5000, 2, Duration.ZERO, null, null, 1);
+                4096L << 20, 5000, 2, Duration.ZERO, null, null, 1, GatewayLimits.OFF, false);
     }
 
     /** Reads the {@code PARKLEIT_INGEST_*} variables; the spool defaults to {@code $PARKLEIT_DATA_DIR/ingest-spool}. */
@@ -115,7 +126,12 @@ public record IngestConfig(String topicRoot, String shareGroup, Duration staleAf
                 interval,
                 env.raw("PARKLEIT_LORAWAN_DEVICES").isPresent() ? env.path("PARKLEIT_LORAWAN_DEVICES", "") : null,
                 zone,
-                env.intInRange("PARKLEIT_INGEST_CONNECTIONS", 1, 1, MAX_CONNECTIONS));
+                env.intInRange("PARKLEIT_INGEST_CONNECTIONS", 1, 1, MAX_CONNECTIONS),
+                new GatewayLimits(env.intInRange("PARKLEIT_INGEST_GATEWAY_RATE", 0, 0, 1_000_000),
+                        env.intInRange("PARKLEIT_INGEST_SPACE_RATE", GatewayLimits.OFF.perSpaceMinute(), 0, 60_000),
+                        env.duration("PARKLEIT_INGEST_GATEWAY_BURST", GatewayLimits.OFF.burst()),
+                        env.intInRange("PARKLEIT_INGEST_THROTTLE_TAGS", GatewayLimits.OFF.maxTagged(), 1, 10_000)),
+                env.bool("PARKLEIT_INGEST_STORE_HEARTBEATS", false));
     }
 
     public Topics topics() {
@@ -124,31 +140,41 @@ public record IngestConfig(String topicRoot, String shareGroup, Duration staleAf
 
     public IngestConfig withShareGroup(String group) {
         return new IngestConfig(topicRoot, group, staleAfter, maxFuture, maxPayloadBytes, maxUplinkBytes, spoolDir, spoolMaxBytes,
-                batchMax, workers, stateInterval, lorawanDevices, zone, connections);
+                batchMax, workers, stateInterval, lorawanDevices, zone, connections, gatewayLimits, storeHeartbeats);
     }
 
     public IngestConfig withStaleAfter(Duration d) {
         return new IngestConfig(topicRoot, shareGroup, d, maxFuture, maxPayloadBytes, maxUplinkBytes, spoolDir, spoolMaxBytes,
-                batchMax, workers, stateInterval, lorawanDevices, zone, connections);
+                batchMax, workers, stateInterval, lorawanDevices, zone, connections, gatewayLimits, storeHeartbeats);
     }
 
     public IngestConfig withStateInterval(Duration d) {
         return new IngestConfig(topicRoot, shareGroup, staleAfter, maxFuture, maxPayloadBytes, maxUplinkBytes, spoolDir, spoolMaxBytes,
-                batchMax, workers, d, lorawanDevices, zone, connections);
+                batchMax, workers, d, lorawanDevices, zone, connections, gatewayLimits, storeHeartbeats);
     }
 
     public IngestConfig withConnections(int n) {
         return new IngestConfig(topicRoot, shareGroup, staleAfter, maxFuture, maxPayloadBytes, maxUplinkBytes, spoolDir, spoolMaxBytes,
-                batchMax, workers, stateInterval, lorawanDevices, zone, n);
+                batchMax, workers, stateInterval, lorawanDevices, zone, n, gatewayLimits, storeHeartbeats);
     }
 
     public IngestConfig withSpoolDir(Path dir) {
         return new IngestConfig(topicRoot, shareGroup, staleAfter, maxFuture, maxPayloadBytes, maxUplinkBytes, dir, spoolMaxBytes,
-                batchMax, workers, stateInterval, lorawanDevices, zone, connections);
+                batchMax, workers, stateInterval, lorawanDevices, zone, connections, gatewayLimits, storeHeartbeats);
     }
 
     public IngestConfig withLorawanDevices(Path p) {
         return new IngestConfig(topicRoot, shareGroup, staleAfter, maxFuture, maxPayloadBytes, maxUplinkBytes, spoolDir, spoolMaxBytes,
-                batchMax, workers, stateInterval, p, zone, connections);
+                batchMax, workers, stateInterval, p, zone, connections, gatewayLimits, storeHeartbeats);
+    }
+
+    public IngestConfig withGatewayLimits(GatewayLimits limits) {
+        return new IngestConfig(topicRoot, shareGroup, staleAfter, maxFuture, maxPayloadBytes, maxUplinkBytes, spoolDir, spoolMaxBytes,
+                batchMax, workers, stateInterval, lorawanDevices, zone, connections, limits, storeHeartbeats);
+    }
+
+    public IngestConfig withStoreHeartbeats(boolean store) {
+        return new IngestConfig(topicRoot, shareGroup, staleAfter, maxFuture, maxPayloadBytes, maxUplinkBytes, spoolDir, spoolMaxBytes,
+                batchMax, workers, stateInterval, lorawanDevices, zone, connections, gatewayLimits, store);
     }
 }

@@ -15,6 +15,7 @@ import de.parkleit.ingest.decode.TopicDecoder;
 import de.parkleit.ingest.publish.StatePublisher;
 import de.parkleit.ingest.state.LiveState;
 import de.parkleit.ingest.state.StateRules;
+import de.parkleit.ingest.throttle.GatewayThrottle;
 import de.parkleit.ingest.validate.ReadingValidator;
 import de.parkleit.ingest.write.BatchWriter;
 import de.parkleit.platform.metrics.Health;
@@ -216,7 +217,9 @@ public final class IngestVerticle extends VerticleBase {
         DeadLetters deadLetters = new DeadLetters(topics, registry, (t, p) -> output.publish(t, p, 0, false),
                 System::currentTimeMillis);
         return new MessagePipeline(topics, decoder, new ReadingValidator(capacities.keySet(), config.maxFuture()), live,
-                writer, states, deadLetters, InboundMessage::ack, clock, registry);
+                writer, states, deadLetters, InboundMessage::ack, clock, registry,
+                new GatewayThrottle(topics, config.gatewayLimits(), capacities::get, resources.devices().size(), System::nanoTime,
+                        registry), config.storeHeartbeats());
     }
 
     @Override

@@ -10,6 +10,7 @@ import de.parkleit.ingest.decode.RejectedException;
 import de.parkleit.ingest.decode.TopicDecoder;
 import de.parkleit.ingest.publish.StatePublisher;
 import de.parkleit.ingest.state.LiveState;
+import de.parkleit.ingest.throttle.GatewayThrottle;
 import de.parkleit.core.codec.TrafficStateCodec;
 import de.parkleit.ingest.state.TrafficStates;
 import de.parkleit.ingest.validate.ReadingValidator;
@@ -40,10 +41,13 @@ final class MessagePipeline {
     private final Consumer<InboundMessage> ack;
     private final Clock clock;
     private final Counter accepted;
+    private final GatewayThrottle throttle;
+    private final boolean storeHeartbeats;
+    private final Counter heartbeats;
 
     MessagePipeline(Topics topics, TopicDecoder decoder, ReadingValidator validator, LiveState live, BatchWriter writer,
                     StatePublisher states, DeadLetters deadLetters, Consumer<InboundMessage> ack, Clock clock,
-                    MeterRegistry registry) {
+                    MeterRegistry registry, GatewayThrottle throttle, boolean storeHeartbeats) {
         this.topics = topics;
         this.decoder = decoder;
         this.validator = validator;
@@ -53,11 +57,21 @@ final class MessagePipeline {
         this.deadLetters = deadLetters;
         this.ack = ack;
         this.clock = clock;
+        this.throttle = throttle;
+        this.storeHeartbeats = storeHeartbeats;
+        this.heartbeats = Counter.builder("parkleit.ingest.heartbeats")
+                .description("single-space readings that repeated their space's value: they refreshed the live state "
+                        + "and were not stored (PARKLEIT_INGEST_STORE_HEARTBEATS=false)").register(registry);
         this.accepted = Counter.builder("parkleit.ingest.accepted")
                 .description("input messages accepted by ingest").register(registry);
     }
 
     void handle(InboundMessage m) {
+        String over = throttle.refuse(m.topic());
+        if (over != null) {
+            throttled(m, over);
+            return;
+        }
         List<Reading> readings;
         try {
             readings = decoder.decode(m.topic(), m.payload());
@@ -73,6 +87,7 @@ final class MessagePipeline {
             return;
         }
         accepted.increment();
+        List<Reading> changes = storeHeartbeats ? readings : withoutHeartbeats(readings);
         try {
             for (Reading r : readings) {
                 updateState(r);
@@ -80,11 +95,51 @@ final class MessagePipeline {
         } catch (RuntimeException e) {
             deadLetters.reject(m.topic(), m.payload(), RejectReason.INTERNAL_ERROR, "live state: " + e);
         }
-        writer.submit(readings, () -> ack.accept(m), why -> reject(m, RejectReason.STORE_REJECTED, why));
+        if (changes.isEmpty()) {
+            ack.accept(m);
+            return;
+        }
+        writer.submit(changes, () -> ack.accept(m), why -> reject(m, RejectReason.STORE_REJECTED, why));
     }
 
-    /** Publishes the state of every facility that went stale or drifted. */
+    /** The readings that change something (asked before the live state takes them); heartbeats are counted. */
+    private List<Reading> withoutHeartbeats(List<Reading> readings) {
+        if (readings.size() == 1) {
+            if (live.isHeartbeat(readings.get(0))) {
+                heartbeats.increment();
+                return List.of();
+            }
+            return readings;
+        }
+        List<Reading> out = new java.util.ArrayList<>(readings.size());
+        for (Reading r : readings) {
+            if (live.isHeartbeat(r)) {
+                heartbeats.increment();
+            } else {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Drops a message of a gateway over its budget: counted per gateway (the throttle) and as rejected, dead-lettered
+     * and logged only now and then, acknowledged so the broker does not redeliver it.
+     */
+    private void throttled(InboundMessage m, String gateway) {
+        if (throttle.report(gateway)) {
+            deadLetters.reject(m.topic(), m.payload(), RejectReason.THROTTLED, "gateway " + gateway + " is over its budget of "
+                    + Math.round(throttle.budgetPerMinute(gateway)) + " messages/min; its further messages are dropped and counted "
+                    + "(parkleit_ingest_throttled_total{gateway}), one a minute is dead-lettered");
+        } else {
+            deadLetters.countOnly(RejectReason.THROTTLED);
+        }
+        ack.accept(m);
+    }
+
+    /** Publishes the state of every facility that went stale or drifted, and forgets idle gateways' budgets. */
     void expire() {
+        throttle.sweep();
         live.expire(clock.instant()).forEach(s -> states.publish(topics.facilityState(s.facilityId()), () -> FacilityStateCodec.encode(s)));
     }
 

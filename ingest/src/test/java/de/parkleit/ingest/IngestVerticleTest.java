@@ -61,8 +61,12 @@ class IngestVerticleTest {
     }
 
     private String deploy(IngestConfig cfg, String clientId, InMemoryStore target) throws Exception {
+        return deploy(cfg, clientId, target, new SimpleMeterRegistry());
+    }
+
+    private String deploy(IngestConfig cfg, String clientId, InMemoryStore target, SimpleMeterRegistry registry) throws Exception {
         MqttSettings mqtt = new MqttSettings(broker.url(), clientId, false, null, null);
-        return vertx.deployVerticle(new IngestVerticle(cfg, mqtt, city, target, new SimpleMeterRegistry(), new Health()))
+        return vertx.deployVerticle(new IngestVerticle(cfg, mqtt, city, target, registry, new Health()))
                 .await(30, TimeUnit.SECONDS);
     }
 
@@ -158,7 +162,7 @@ class IngestVerticleTest {
         deploy(cfg, "ingest-a-" + UUID.randomUUID(), a);
         deploy(new IngestConfig(cfg.topicRoot(), cfg.shareGroup(), cfg.staleAfter(), cfg.maxFuture(), cfg.maxPayloadBytes(),
                 cfg.maxUplinkBytes(), tmp.resolve("spool-b"), cfg.spoolMaxBytes(), cfg.batchMax(), cfg.workers(), cfg.stateInterval(),
-                null, null, 1), "ingest-b-" + UUID.randomUUID(), b);
+                null, null, 1, cfg.gatewayLimits(), cfg.storeHeartbeats()), "ingest-b-" + UUID.randomUUID(), b);
         Instant t0 = Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
         try (MqttProbe probe = new MqttProbe(broker.url())) {
             for (int i = 0; i < 200; i++) {
@@ -170,5 +174,84 @@ class IngestVerticleTest {
         assertThat(a.writeLog().size() + b.writeLog().size()).isEqualTo(200);
         assertThat(a.writeLog()).isNotEmpty().doesNotContainAnyElementsOf(b.writeLog());
         assertThat(b.writeLog()).isNotEmpty();
+    }
+
+    @Test
+    void aFloodingGatewayIsThrottledAndCountedWhileTheOthersAreStoredInFull() throws Exception {
+        // budget: 60/min + 100 spaces x 6/min = 660/min (11/s), burst 10 s = 110 messages
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        deploy(IngestConfig.defaults(root, tmp.resolve("spool")).withGatewayLimits(
+                new de.parkleit.ingest.throttle.GatewayLimits(60, 6, java.time.Duration.ofSeconds(10), 100)),
+                "ingest-" + UUID.randomUUID(), store, registry);
+        Instant t0 = Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.SECONDS);
+        int flood = 2_000;
+        try (MqttProbe probe = new MqttProbe(broker.url())) {
+            probe.subscribe(root + "/deadletter/+");
+            long started = System.nanoTime();
+            for (int i = 0; i < flood; i++) {
+                probe.publish(root + "/parking/P1/occupancy", "{\"ts\":\"" + t0.plusMillis(i) + "\",\"free\":" + (i % 100) + "}");
+                if (i % 40 == 0) {
+                    probe.publish(root + "/parking/P2/occupancy", "{\"ts\":\"" + t0.plusMillis(i) + "\",\"free\":" + (i % 100) + "}");
+                    probe.publish(root + "/parking/P3/counts", "{\"ts\":\"" + t0.plusMillis(i) + "\",\"entered\":1,\"exited\":0,\"seq\":"
+                            + (i / 40 + 1) + "}");
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            await().atMost(20, TimeUnit.SECONDS).until(() -> throttled(registry, "parking:P1") + countOf("P1") >= flood);
+            await().atMost(10, TimeUnit.SECONDS).until(() -> countOf("P2") == 50 && countOf("P3") == 50);
+            assertThat(throttled(registry, "parking:P1")).isEqualTo(flood - countOf("P1"));
+            // the burst and what refilled while the flood lasted (11/s), far below the 2,000 sent
+            assertThat((double) countOf("P1")).isBetween(110.0, 110 + 11 * (seconds + 3));
+            assertThat(countOf("P1")).isLessThan(flood / 2);
+            assertThat(throttled(registry, "parking:P2")).isZero();
+            assertThat(registry.get("parkleit.ingest.rejected").tag("reason", "throttled").counter().count())
+                    .isEqualTo(throttled(registry, "parking:P1"));
+            await().atMost(10, TimeUnit.SECONDS).until(() -> probe.last(root + "/deadletter/throttled") != null);
+            assertThat(probe.last(root + "/deadletter/throttled")).contains("gateway parking:P1").contains("660 messages/min");
+        }
+    }
+
+    private long countOf(String facility) {
+        return store.writeLog().stream().filter(k -> k.contains("|" + facility + "|")).count();
+    }
+
+    private static double throttled(SimpleMeterRegistry registry, String gateway) {
+        io.micrometer.core.instrument.Counter c = registry.find("parkleit.ingest.throttled").tag("gateway", gateway).counter();
+        return c == null ? 0 : c.count();
+    }
+
+    @Test
+    void aHeartbeatRefreshesTheStateButOnlyChangesCostARow() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        deploy(IngestConfig.defaults(root, tmp.resolve("spool")), "ingest-" + UUID.randomUUID(), store, registry);
+        Instant t0 = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
+        boolean[] values = {true, true, true, false, false, true};
+        try (MqttProbe probe = new MqttProbe(broker.url())) {
+            probe.subscribe(root + "/state/facility/P1");
+            for (int i = 0; i < values.length; i++) {
+                probe.publish(root + "/parking/P1/spaces/S1", "{\"ts\":\"" + t0.plusSeconds(60L * i) + "\",\"occupied\":" + values[i] + "}");
+            }
+            String last = t0.plusSeconds(60L * (values.length - 1)).toString();
+            await().atMost(10, TimeUnit.SECONDS).until(() -> String.valueOf(probe.last(root + "/state/facility/P1"))
+                    .contains("\"updatedAt\":\"" + last + "\""));
+            await().atMost(10, TimeUnit.SECONDS).until(() -> registry.get("parkleit.ingest.heartbeats").counter().count() == 3);
+            await().atMost(10, TimeUnit.SECONDS).until(() -> store.readings().size() == 3);
+            // the first reading, the change to free and the change back: three rows; the facility is fresh as of the last
+            assertThat(store.readings()).extracting(r -> r.ts())
+                    .containsExactlyInAnyOrder(t0, t0.plusSeconds(180), t0.plusSeconds(300));
+            assertThat(probe.last(root + "/state/facility/P1")).contains("\"free\":99");
+        }
+    }
+
+    @Test
+    void heartbeatsAreStoredWhenConfigured() throws Exception {
+        deploy(IngestConfig.defaults(root, tmp.resolve("spool")).withStoreHeartbeats(true), "ingest-" + UUID.randomUUID(), store);
+        Instant t0 = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
+        try (MqttProbe probe = new MqttProbe(broker.url())) {
+            for (int i = 0; i < 4; i++) {
+                probe.publish(root + "/parking/P2/spaces/S1", "{\"ts\":\"" + t0.plusSeconds(60L * i) + "\",\"occupied\":true}");
+            }
+            await().atMost(10, TimeUnit.SECONDS).until(() -> store.readings().size() == 4);
+        }
     }
 }

@@ -65,6 +65,11 @@ public final class DeadLetters {
         }
     }
 
+    /** Counts a rejected message without dead-lettering or logging it (the throttle's unreported refusals). */
+    public void countOnly(RejectReason reason) {
+        counters.get(reason).increment();
+    }
+
     public double count(RejectReason reason) {
         return counters.get(reason).count();
     }

@@ -28,6 +28,11 @@ public enum RejectReason {
     UNKNOWN_TOPIC,
     /** The store refused the readings as invalid (they passed validation: a bug or a schema mismatch). */
     STORE_REJECTED,
+    /**
+     * The message's gateway sent more than its budget ({@code PARKLEIT_INGEST_GATEWAY_RATE}): dropped before decoding.
+     * Every one is counted; one per gateway and minute is dead-lettered, so a flood does not flood the dead letters.
+     */
+    THROTTLED,
     /** Something unexpected went wrong while handling the message (a bug: counted, never thrown). */
     INTERNAL_ERROR;
 

@@ -89,6 +89,12 @@ final class FacilityTracker {
         return set(clamp(v, QualityFlag.COUNTER_DRIFT), r.ts());
     }
 
+    /** A newer reading of a known space that repeats its value: it changes nothing but the time last seen. */
+    boolean isHeartbeat(SpaceReading r) {
+        Long prev = spaces == null ? null : spaces.get(r.spaceId());
+        return prev != null && (prev > 0) == r.occupied() && Math.abs(prev) < r.ts().toEpochMilli();
+    }
+
     Optional<FacilityState> space(SpaceReading r) {
         if (spaces == null) {
             spaces = new HashMap<>();

@@ -37,6 +37,14 @@ public final class LiveState {
         return Optional.empty();
     }
 
+    /**
+     * Whether a reading is a heartbeat: a single-space reading, newer than the last of its space, with the same
+     * value. Asked before {@link #apply}: afterwards the reading is the last one.
+     */
+    public boolean isHeartbeat(Reading r) {
+        return r instanceof SpaceReading s && tracker(s.facilityId()).map(t -> t.isHeartbeat(s)).orElse(false);
+    }
+
     /** Takes over a retained state if it is newer than what this instance knows. Publishes nothing. */
     public void adopt(FacilityState s) {
         tracker(s.facilityId()).ifPresent(t -> t.adopt(s));

@@ -90,6 +90,19 @@ class LiveStateTest {
     }
 
     @Test
+    void aNewerReadingWithTheSameValueIsAHeartbeat() {
+        SpaceReading first = new SpaceReading("P2", "a", T0, true);
+        assertThat(live.isHeartbeat(first)).as("first of its space").isFalse();
+        live.apply(first);
+        assertThat(live.isHeartbeat(new SpaceReading("P2", "a", T0.plusSeconds(60), true))).isTrue();
+        assertThat(live.isHeartbeat(new SpaceReading("P2", "a", T0, true))).as("a replay is not newer").isFalse();
+        assertThat(live.isHeartbeat(new SpaceReading("P2", "a", T0.plusSeconds(60), false))).as("a change").isFalse();
+        assertThat(live.isHeartbeat(new SpaceReading("P2", "b", T0.plusSeconds(60), true))).as("another space").isFalse();
+        assertThat(live.isHeartbeat(occ(T0.plusSeconds(60), 40))).as("occupancy readings always count").isFalse();
+        assertThat(live.isHeartbeat(new SpaceReading("NOPE", "a", T0.plusSeconds(60), true))).isFalse();
+    }
+
+    @Test
     void trendFollowsTheLastMinutes() {
         live.apply(occ(T0, 80));
         live.apply(occ(T0.plusSeconds(300), 60));

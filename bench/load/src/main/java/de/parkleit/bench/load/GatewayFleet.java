@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * All gateways on one Vert.x instance with a few event loops (one {@link GatewayLane} per loop):
- * gateway g publishes on {@code <root>/parking/<facility g mod F>/spaces/s<g>} and belongs to lane g mod L.
+ * by default gateway g is one sensor and publishes on {@code <root>/parking/<facility g mod F>/spaces/s<g>}; with
+ * {@code --sensors N} the N sensors are spread over the gateways (see the second {@code connect}); gateway g
+ * belongs to lane g mod L.
  */
 final class GatewayFleet implements AutoCloseable {
     final PublishStats stats = new PublishStats();
@@ -23,19 +25,37 @@ final class GatewayFleet implements AutoCloseable {
 
     /** Connects every gateway (tcp://host:port) and returns when all are connected; throws if one cannot connect. */
     static GatewayFleet connect(String mqttUrl, String root, List<String> facilities, int gateways, int eventLoops, int rate) throws Exception {
+        String[] facilityOf = new String[gateways];
+        for (int g = 0; g < gateways; g++) {
+            facilityOf[g] = facilities.get(g % facilities.size());
+        }
+        return connect(mqttUrl, root, facilityOf, gateways, eventLoops, rate, 1);
+    }
+
+    /**
+     * Region-shaped: {@code facilityOfSensor.length} sensors spread over {@code gateways} connections (sensor s
+     * behind gateway s mod G), each sensor publishing on {@code <root>/parking/<facility of s>/spaces/s<s>}.
+     */
+    static GatewayFleet connect(String mqttUrl, String root, String[] facilityOfSensor, int gateways, int eventLoops, int rate,
+                                int changeEvery) throws Exception {
         URI u = URI.create(mqttUrl);
         int loops = Math.max(1, Math.min(eventLoops, gateways));
         GatewayFleet fleet = new GatewayFleet(Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setWorkerPoolSize(2).setInternalBlockingPoolSize(2)));
         System.out.println("generator: " + gateways + " gateways on " + loops + " event loop(s)");
         String prefix = "load-gw-";
         List<Future<String>> deployed = new ArrayList<>();
+        int sensors = facilityOfSensor.length;
         for (int l = 0; l < loops; l++) {
-            List<String> topics = new ArrayList<>();
+            List<int[]> mine = new ArrayList<>();
             for (int g = l; g < gateways; g += loops) {
-                topics.add(root + "/parking/" + facilities.get(g % facilities.size()) + "/spaces/s" + g);
+                int[] s = new int[(sensors - g + gateways - 1) / gateways];
+                for (int j = 0; j < s.length; j++) {
+                    s[j] = g + j * gateways;
+                }
+                mine.add(s);
             }
-            GatewayLane lane = new GatewayLane(u.getHost(), u.getPort() < 0 ? 1883 : u.getPort(), topics, prefix + l + "-", (double) rate * topics.size() / gateways,
-                    fleet.stats);
+            GatewayLane lane = new GatewayLane(u.getHost(), u.getPort() < 0 ? 1883 : u.getPort(), root, mine, facilityOfSensor, changeEvery,
+                    prefix + l + "-", (double) rate * mine.size() / gateways, fleet.stats);
             fleet.lanes.add(lane);
             deployed.add(fleet.vertx.deployVerticle(lane)); // each deployment gets its own context, the event loops in turn
         }

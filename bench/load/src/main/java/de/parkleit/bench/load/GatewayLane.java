@@ -15,16 +15,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The gateways of one event loop: connects them (a few at a time), then publishes their QoS 1 readings
- * paced by a 10 ms timer on that loop. Gateway k of the lane publishes its readings in turn; the
- * occupancy flips each round, so every reading changes its space's state. A reading counts as
- * acknowledged when its PUBACK arrives.
+ * paced by a 10 ms timer on that loop. The gateways publish in turn, each cycling through its sensors; a
+ * sensor's occupancy flips every {@code changeEvery} of its readings (1: every reading changes its
+ * space's state; more: the readings between repeat it, heartbeats). A reading counts as acknowledged
+ * when its PUBACK arrives.
  */
 final class GatewayLane extends VerticleBase {
     private static final int CONNECTING_AT_ONCE = 25;
 
     private final String host;
     private final int port;
-    private final List<String> topics;
+    private final List<int[]> sensorsPerGateway;
+    private final String[] facilityOfSensor;
+    private final String root;
+    private final int changeEvery;
     private final String clientPrefix;
     private final double ratePerSecond;
     private final PublishStats stats;
@@ -36,10 +40,20 @@ final class GatewayLane extends VerticleBase {
     private long readings;
     private long timer = -1;
 
-    GatewayLane(String host, int port, List<String> topics, String clientPrefix, double ratePerSecond, PublishStats stats) {
+    /**
+     * @param sensorsPerGateway the sensor numbers behind each gateway of this lane
+     * @param facilityOfSensor  the facility of every sensor number
+     * @param changeEvery       a sensor's value changes every this many of its readings (1: every reading changes;
+     *                          more: the ones between are heartbeats that repeat the value)
+     */
+    GatewayLane(String host, int port, String root, List<int[]> sensorsPerGateway, String[] facilityOfSensor, int changeEvery,
+                String clientPrefix, double ratePerSecond, PublishStats stats) {
         this.host = host;
         this.port = port;
-        this.topics = topics;
+        this.root = root;
+        this.sensorsPerGateway = sensorsPerGateway;
+        this.facilityOfSensor = facilityOfSensor;
+        this.changeEvery = Math.max(1, changeEvery);
         this.clientPrefix = clientPrefix;
         this.ratePerSecond = ratePerSecond;
         this.stats = stats;
@@ -50,10 +64,10 @@ final class GatewayLane extends VerticleBase {
         Promise<Void> done = Promise.promise();
         AtomicInteger next = new AtomicInteger();
         AtomicInteger connected = new AtomicInteger();
-        for (int i = 0; i < Math.min(CONNECTING_AT_ONCE, topics.size()); i++) {
+        for (int i = 0; i < Math.min(CONNECTING_AT_ONCE, sensorsPerGateway.size()); i++) {
             connectNext(next, connected, done);
         }
-        if (topics.isEmpty()) {
+        if (sensorsPerGateway.isEmpty()) {
             done.complete();
         }
         return done.future();
@@ -61,7 +75,7 @@ final class GatewayLane extends VerticleBase {
 
     private void connectNext(AtomicInteger next, AtomicInteger connected, Promise<Void> done) {
         int i = next.getAndIncrement();
-        if (i >= topics.size()) {
+        if (i >= sensorsPerGateway.size()) {
             return;
         }
         MqttClientOptions o = new MqttClientOptions()
@@ -70,7 +84,7 @@ final class GatewayLane extends VerticleBase {
                 .setMaxInflightQueue(Gateway.MAX_INFLIGHT);
         o.setConnectTimeout(30_000);
         MqttClient client = MqttClient.create(vertx, o);
-        Gateway g = new Gateway(client, topics.get(i));
+        Gateway g = new Gateway(client, sensorsPerGateway.get(i));
         client.publishCompletionHandler(id -> acknowledged(g, id));
         client.closeHandler(v -> {
             if (!closing) {
@@ -83,7 +97,7 @@ final class GatewayLane extends VerticleBase {
                 return;
             }
             gateways.add(g);
-            if (connected.incrementAndGet() == topics.size()) {
+            if (connected.incrementAndGet() == sensorsPerGateway.size()) {
                 done.tryComplete();
             } else {
                 connectNext(next, connected, done);
@@ -94,6 +108,9 @@ final class GatewayLane extends VerticleBase {
     private void acknowledged(Gateway g, int packetId) {
         long t0 = g.acknowledged(packetId);
         stats.acked.incrementAndGet();
+        if (g.wasChange(packetId)) {
+            stats.ackedChanges.incrementAndGet();
+        }
         if (t0 == 0) {
             stats.unmatchedAcks.incrementAndGet();
         } else {
@@ -131,8 +148,14 @@ final class GatewayLane extends VerticleBase {
         while (readings < due && readings < limit && running) {
             long n = readings++;
             Gateway g = gateways.get((int) (n % gateways.size()));
-            boolean occupied = (n / gateways.size()) % 2 == 0;
-            publish(g, Buffer.buffer(("{\"ts\":\"" + Instant.now() + "\",\"occupied\":" + occupied + "}").getBytes(StandardCharsets.UTF_8)));
+            long k = g.published++;
+            int sensor = g.sensors[(int) (k % g.sensors.length)];
+            long round = k / g.sensors.length; // the how-many-th reading of this sensor
+            boolean occupied = (round / changeEvery) % 2 == 0;
+            boolean change = round % changeEvery == 0;
+            String topic = root + "/parking/" + facilityOfSensor[sensor] + "/spaces/s" + sensor;
+            publish(g, topic, change,
+                    Buffer.buffer(("{\"ts\":\"" + Instant.now() + "\",\"occupied\":" + occupied + "}").getBytes(StandardCharsets.UTF_8)));
         }
         if (now >= endNanos) { // what is still due is not sent: the report shows the shortfall
             running = false;
@@ -140,13 +163,13 @@ final class GatewayLane extends VerticleBase {
         }
     }
 
-    private void publish(Gateway g, Buffer payload) {
+    private void publish(Gateway g, String topic, boolean change, Buffer payload) {
         long t0 = System.nanoTime();
         stats.sent.incrementAndGet(); // every attempt: each ends as a PUBACK or an error
         try {
-            g.client.publish(g.topic, payload, MqttQoS.AT_LEAST_ONCE, false, false).onComplete(r -> {
+            g.client.publish(topic, payload, MqttQoS.AT_LEAST_ONCE, false, false).onComplete(r -> {
                 if (r.succeeded()) {
-                    g.published(r.result(), t0);
+                    g.published(r.result(), t0, change);
                 } else {
                     stats.errors.incrementAndGet();
                 }

@@ -22,13 +22,19 @@ final class HttpReaders {
     final AtomicLong ok = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
     private final String http;
-    private final List<String> facilities;
+    private final java.util.function.IntFunction<String> paths;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
+    /** Readers of the public API: the facility list and single facilities in turn. */
     HttpReaders(String http, List<String> facilities) {
+        this(http, i -> i % 2 == 0 ? "/api/v1/facilities" : "/api/v1/facilities/" + facilities.get(i % facilities.size()));
+    }
+
+    /** @param paths the path of a reader's i-th request */
+    HttpReaders(String http, java.util.function.IntFunction<String> paths) {
         this.http = http;
-        this.facilities = facilities;
+        this.paths = paths;
     }
 
     /** Reads until {@code endNanos} (System.nanoTime()) or {@link #stop()}. */
@@ -64,7 +70,7 @@ final class HttpReaders {
                 }
                 next = now - next > 1_000_000_000L ? now + intervalNanos : next + intervalNanos;
             }
-            String path = i++ % 2 == 0 ? "/api/v1/facilities" : "/api/v1/facilities/" + facilities.get(i % facilities.size());
+            String path = paths.apply(i++);
             long t0 = System.nanoTime();
             try {
                 HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(http + path)).timeout(Duration.ofSeconds(10)).build(),

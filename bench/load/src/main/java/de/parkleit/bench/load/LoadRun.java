@@ -79,9 +79,16 @@ public final class LoadRun {
             sseClients = 0;
         }
         List<String> facilities = floor ? IntStream.range(0, 20).mapToObj(i -> "floor" + i).toList() : facilities(http);
+        // region-shaped (--sensors N): N single-space sensors behind the gateways, spread over the facilities by capacity
+        int sensors = Integer.parseInt(o.getOrDefault("sensors", "0"));
+        int changeEvery = Integer.parseInt(o.getOrDefault("change-every", sensors > 0 ? "10" : "1"));
+        double guidanceRate = Double.parseDouble(o.getOrDefault("guidance-rate", "0"));
+        int guidanceClients = guidanceRate > 0 ? Integer.parseInt(o.getOrDefault("guidance-clients", "4")) : 0;
         double accepted0 = probes.metric("parkleit_ingest_accepted_total");
         double rejected0 = probes.metric("parkleit_ingest_rejected_total");
-        GatewayFleet fleet = GatewayFleet.connect(mqtt, root, facilities, gateways, eventLoops, rate);
+        GatewayFleet fleet = sensors > 0
+                ? GatewayFleet.connect(mqtt, root, sensorFacilities(http, sensors), gateways, eventLoops, rate, changeEvery)
+                : GatewayFleet.connect(mqtt, root, facilities, gateways, eventLoops, rate);
         PublishStats pub = fleet.stats;
 
         LiveReaders live = new LiveReaders(http);
@@ -93,8 +100,12 @@ public final class LoadRun {
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
         fleet.start(start, end); // publishing and reading stop by themselves at the end, whatever the sampling below is doing
-        HttpReaders readers = new HttpReaders(http, facilities);
+        // with many facilities the readers ask single facilities (the whole list is megabytes); the map clients are the SSE readers
+        HttpReaders readers = sensors > 0 ? new HttpReaders(http, i -> "/api/v1/facilities/" + facilities.get(i % facilities.size()))
+                : new HttpReaders(http, facilities);
         readers.start(httpClients, httpRate, end);
+        HttpReaders guidance = new HttpReaders(http, i -> "/api/v1/guidance?" + TRIPS.get(i % TRIPS.size()));
+        guidance.start(guidanceClients, guidanceRate, end);
 
         long lastAcked = 0;
         double lastAccepted = 0;
@@ -127,6 +138,7 @@ public final class LoadRun {
         }
         fleet.stop();
         readers.stop();
+        guidance.stop();
         double elapsed = seconds;
         double generatorCpu = Probes.ownCpuSeconds() - cpu0;
         long httpRequests = readers.requests();
@@ -135,11 +147,13 @@ public final class LoadRun {
             Thread.sleep(200);
         }
         long acked = pub.acked.get(); // what the broker acknowledged, once the PUBACKs are in (or a minute is over)
+        // the rows the store must have: every acknowledged change (heartbeats are counted, not stored; docs/storage.md)
+        long expectedRows = floor ? acked : pub.ackedChanges.get();
         long rows = 0;
         long last = -1;
         while (System.currentTimeMillis() < deadline + 60_000) {
             rows = floor ? acked : probes.rows();
-            if (rows >= acked || rows == last) {
+            if (rows >= expectedRows || rows == last) {
                 break;
             }
             last = rows;
@@ -156,8 +170,9 @@ public final class LoadRun {
         fleet.close();
 
         long sent = pub.sent.get();
-        long lost = Math.max(0, acked - rows);
-        long doubled = Math.max(0, rows - acked);
+        long lost = Math.max(0, expectedRows - rows);
+        long doubled = Math.max(0, rows - expectedRows);
+        double heartbeats = probes.metric("parkleit_ingest_heartbeats_total");
         long noPuback = Math.max(0, sent - acked - pub.errors.get()); // still unacknowledged a minute after the end
         long publishErrors = pub.errors.get() + pub.disconnects.get() + noPuback;
         String md = String.format("""
@@ -176,6 +191,15 @@ public final class LoadRun {
                 live.events.get(), sseConnected, sseClients, live.reconnects.get(), ms(live.lag, 50), ms(live.lag, 99), liveDropped, liveCoalesced,
                 heap.get(0), heap.stream().mapToDouble(d -> d).max().orElse(0), heap.get(heap.size() - 1), blocked,
                 generatorCpu, acked == 0 ? Double.NaN : generatorCpu / (acked / 1000.0), String.join("\n", timeline));
+        if (sensors > 0) {
+            md += String.format("""
+
+                    Region shape: %d sensors behind %d gateways over %d facilities, each sensor changes every %d readings;
+                    %d acknowledged readings were changes (rows expected), parkleit counted %.0f heartbeats (not stored).
+                    Guidance: %d requests (%d errors), target %.0f/s, p50 / p99 %.1f / %.1f ms.
+                    """, sensors, gateways, facilities.size(), changeEvery, expectedRows, heartbeats, guidance.ok.get(), guidance.errors.get(),
+                    guidanceRate, ms(guidance.latency, 50), ms(guidance.latency, 99));
+        }
         System.out.println(md);
         if (pub.unmatchedAcks.get() > 0) {
             System.out.println("note: " + pub.unmatchedAcks.get() + " PUBACKs arrived before their publish time was recorded (no latency sample)");
@@ -185,7 +209,7 @@ public final class LoadRun {
         boolean rateMet = acked >= 0.9 * rate * seconds;
         // a reader the server dropped for being too slow reconnects (as a browser does) and is reported, not a failure
         boolean sseOk = floor || (live.events.get() > 0 && live.lag.getTotalCount() > 0);
-        boolean ok = rateMet && lost == 0 && doubled == 0 && publishErrors == 0 && readers.errors.get() == 0 && sseOk;
+        boolean ok = rateMet && lost == 0 && doubled == 0 && publishErrors == 0 && readers.errors.get() == 0 && guidance.errors.get() == 0 && sseOk;
         System.out.println(ok ? "PASS: target rate held, no loss, no errors" : "FAIL: rateMet=" + rateMet + " lost=" + lost + " doubled=" + doubled
                 + " publishErrors=" + publishErrors + " httpErrors=" + readers.errors.get() + " sseEvents=" + live.events.get()
                 + " sseStateEvents=" + live.lag.getTotalCount());
@@ -194,6 +218,39 @@ public final class LoadRun {
 
     static double ms(Histogram h, double p) {
         return h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(p) / 1000.0;
+    }
+
+    /** Trips inside the demo city's road graph (the region city keeps Heidelberg's roads). */
+    static final List<String> TRIPS = List.of("from=49.4037,8.6756&to=49.4097,8.6918", "from=49.4008,8.6788&to=49.4110,8.7122",
+            "from=49.4183,8.6750&to=49.4077,8.6949", "from=49.4120,8.7100&to=49.4183,8.6750");
+
+    /** The facility of each of {@code n} sensors: every facility gets as many as its capacity, in turn, until n are placed. */
+    static String[] sensorFacilities(String http, int n) throws Exception {
+        String body = newClient().send(HttpRequest.newBuilder(URI.create(http + "/api/v1/facilities")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Object parsed = io.vertx.core.json.Json.decodeValue(body);
+        io.vertx.core.json.JsonArray arr = parsed instanceof io.vertx.core.json.JsonArray a ? a
+                : ((io.vertx.core.json.JsonObject) parsed).getJsonArray("facilities");
+        String[] out = new String[n];
+        int placed = 0;
+        long capacity = 0;
+        for (Object f : arr) {
+            capacity += ((io.vertx.core.json.JsonObject) f).getInteger("capacity", 0);
+        }
+        while (placed < n) {
+            int before = placed;
+            for (Object f : arr) {
+                io.vertx.core.json.JsonObject j = (io.vertx.core.json.JsonObject) f;
+                int c = j.getInteger("capacity", 0);
+                for (int k = 0; k < c && placed < n; k++) {
+                    out[placed++] = j.getString("id");
+                }
+            }
+            if (placed == before) {
+                throw new IllegalStateException("no facility with a capacity at " + http);
+            }
+        }
+        System.out.println("generator: " + n + " sensors over " + arr.size() + " facilities (capacity " + capacity + ")");
+        return out;
     }
 
     static List<String> facilities(String http) throws Exception {

@@ -7,6 +7,8 @@ import org.HdrHistogram.ConcurrentHistogram;
 final class PublishStats {
     final AtomicLong sent = new AtomicLong();
     final AtomicLong acked = new AtomicLong();
+    /** Acknowledged readings that changed their space (or were its first): the rows the store must end up with. */
+    final AtomicLong ackedChanges = new AtomicLong();
     /** Publishes that failed (in-flight window full, connection gone) and connections the broker closed during the run. */
     final AtomicLong errors = new AtomicLong();
     final AtomicLong disconnects = new AtomicLong();
