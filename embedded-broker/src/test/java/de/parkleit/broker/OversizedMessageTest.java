@@ -7,6 +7,8 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -53,9 +55,10 @@ class OversizedMessageTest {
             big.close(true);
         }
         assertThat(broker.oversizedRefused()).isEqualTo(3);
-        assertThat(logs.list).filteredOn(e -> e.getLoggerName().startsWith("io.moquette")
+        List<ILoggingEvent> seen = logged();
+        assertThat(seen).filteredOn(e -> e.getLoggerName().startsWith("io.moquette")
                 && e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.ERROR)).as("no Moquette stack traces").isEmpty();
-        assertThat(logs.list).filteredOn(e -> e.getFormattedMessage().contains("refused a message over 4096 bytes from client too-big"))
+        assertThat(seen).filteredOn(e -> e.getFormattedMessage().contains("refused a message over 4096 bytes from client too-big"))
                 .hasSize(1);
 
         // the broker still carries messages under the limit
@@ -67,6 +70,13 @@ class OversizedMessageTest {
         assertThat(got.await(10, TimeUnit.SECONDS)).isTrue();
         pub.disconnect();
         sub.disconnect();
+    }
+
+    /** A copy of the events so far: broker threads append while the test reads (AppenderBase appends under its lock). */
+    private List<ILoggingEvent> logged() {
+        synchronized (logs) {
+            return new ArrayList<>(logs.list);
+        }
     }
 
     private MqttClient client(String id) throws Exception {
