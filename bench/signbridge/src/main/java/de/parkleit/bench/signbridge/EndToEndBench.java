@@ -80,6 +80,7 @@ public final class EndToEndBench {
         final long published;
         final int expected;
         final Set<String> seen = ConcurrentHashMap.newKeySet();
+        volatile long first;
         volatile long last;
 
         Reading(long published, int expected) {
@@ -260,6 +261,9 @@ public final class EndToEndBench {
                 perSign.add(ms);
                 Long rep = republishedAt.get(id);
                 (rep != null && rep > r.published - 1_000_000_000L ? afterRepublish : clear).add(ms);
+                if (r.first == 0) {
+                    r.first = now;
+                }
                 r.last = now;
                 if (r.seen.size() >= r.expected) {
                     pending.remove(key, r);
@@ -345,6 +349,8 @@ public final class EndToEndBench {
             displayed += r.seen.size();
             if (r.seen.isEmpty()) {
                 none++;
+            } else {
+                firstSign.add((r.first - r.published) / 1e6);
             }
             if (r.seen.size() >= r.expected) {
                 complete++;
@@ -363,6 +369,7 @@ public final class EndToEndBench {
         b.append("`/proc/loadavg` at start: ").append(load0).append(", at end: ").append(load1).append("\n\n");
         b.append("| path | n | p50 ms | p95 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|---:|\n");
         b.append(perSign.row("reading published -> displayed on the simulated controller, per sign showing the facility"));
+        b.append(firstSign.row("reading published -> displayed on the first sign showing the facility"));
         b.append(allSigns.row("reading published -> displayed on every sign showing the facility (the last of them)"));
         b.append(clear.row("per sign, without a republished frame of that sign in the way"));
         b.append(afterRepublish.row("per sign, the sign showed guidance's republished frame (same lines, new validity) less than "
