@@ -66,13 +66,12 @@ public final class SignBridgeBench {
     private final Map<String, Long> safeAt = new ConcurrentHashMap<>();
     private volatile boolean safePhase;
     private final Samples frameToDisplay = new Samples();
-    /** Floor PUTs: when each was sent, by sign/ts; and sent → displayed on the controller. */
-    private final Map<String, Long> floorSent = new ConcurrentHashMap<>();
-    private final Samples putToDisplay = new Samples();
+    private final Floors floors;
 
     private SignBridgeBench(int signs, long periodMs) {
         this.signs = signs;
         this.periodMs = periodMs;
+        this.floors = new Floors(signs);
     }
 
     public static void main(String[] args) throws Exception {
@@ -99,16 +98,8 @@ public final class SignBridgeBench {
         return String.format("b%04d", i);
     }
 
-    private static SignFrame frame(String id, int free, Instant ts, Duration validity) {
-        return new SignFrame(id, "Bench " + id, 49.41, 8.69, 90,
-                List.of(new SignLine("p1", "P1 Poststraße", LineState.FREE, free, Integer.toString(free), Arrow.LEFT),
-                        new SignLine("p2", "P2 Kornmarkt", LineState.FREE, free + 1, Integer.toString(free + 1), Arrow.STRAIGHT),
-                        new SignLine("p3", "P3 Bahnhof", LineState.FULL, null, SignLine.FULL_TEXT, Arrow.RIGHT)),
-                ts, ts.plus(validity));
-    }
-
     private String run(long seconds, Duration grace) throws Exception {
-        String load0 = load();
+        String load0 = Floors.load();
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -120,7 +111,7 @@ public final class SignBridgeBench {
         ControllerDisplay display = new ControllerDisplay(Clock.systemUTC());
         display.onDisplay(this::onDisplay);
         SignControllerServer controller = new SignControllerServer(vertx, display, null);
-        int cport = get(controller.start(0));
+        int cport = Floors.get(controller.start(0));
         StringBuilder geo = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
         for (int i = 0; i < signs; i++) {
             geo.append(i == 0 ? "" : ",").append("{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[8.69,49.41]},"
@@ -135,30 +126,29 @@ public final class SignBridgeBench {
         SignBridgeVerticle bridge = new SignBridgeVerticle(SignBridgeConfig.of(topics.root(), signsFile, timings),
                 new MqttSettings(broker.url(), "bench-bridge", true, null, null), new SimpleMeterRegistry(), Clock.systemUTC(),
                 Map.<String, String>of()::get);
-        get(vertx.deployVerticle(bridge));
+        Floors.get(vertx.deployVerticle(bridge));
 
-        MqttClient pub = client(broker.url(), "bench-pub");
+        MqttClient pub = Floors.client(broker.url(), "bench-pub");
         int perSecond = (int) (signs * 1000L / periodMs);
         Samples http = new Samples();
         Samples mqtt = new Samples();
         int[] seq = {0};
         publishFor(pub, topics, WARMUP_S, false, seq);
-        httpFloor(new Samples(), cport, perSecond, 2);
-        mqttFloor(new Samples(), broker.url(), topics, perSecond, 2);
-        putToDisplay.clear();
-        httpFailed.set(0);
+        floors.http(new Samples(), cport, perSecond, 2);
+        Floors.mqtt(new Samples(), broker.url(), topics, perSecond, 2);
+        floors.reset();
         for (int round = 0; round < 2; round++) {
             publishFor(pub, topics, seconds / 2, true, seq);
             Thread.sleep(2_000);
-            httpFloor(http, cport, perSecond, seconds / 4);
-            mqttFloor(mqtt, broker.url(), topics, perSecond, seconds / 4);
+            floors.http(http, cport, perSecond, seconds / 4);
+            Floors.mqtt(mqtt, broker.url(), topics, perSecond, seconds / 4);
         }
         int sent = sentMeasured;
 
         // broker loss: every sign shows a fresh valid frame, then the broker goes
         Instant ts = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         for (int i = 0; i < signs; i++) {
-            pub.publish(topics.sign(id(i)), SignFrameCodec.encode(frame(id(i), 7, ts, Duration.ofMinutes(10))), 1, true);
+            pub.publish(topics.sign(id(i)), SignFrameCodec.encode(Floors.frame(id(i), 7, ts, Duration.ofMinutes(10))), 1, true);
         }
         long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!allShow(display, ts) && System.nanoTime() < waitUntil) {
@@ -176,8 +166,8 @@ public final class SignBridgeBench {
         }
         Samples toSafe = new Samples();
         safeAt.values().forEach(t -> toSafe.add((t - lost) / 1e6));
-        String load1 = load();
-        get(vertx.close());
+        String load1 = Floors.load();
+        Floors.get(vertx.close());
 
         StringBuilder r = new StringBuilder();
         r.append("# Sign bridge bench\n\n");
@@ -187,12 +177,12 @@ public final class SignBridgeBench {
         r.append("`uptime` load average at start: ").append(load0).append(", at end: ").append(load1).append("\n\n");
         r.append("| path | n | p50 ms | p95 ms | p99 ms | max ms |\n|---|---:|---:|---:|---:|---:|\n");
         r.append(frameToDisplay.row("frame published -> displayed on the simulated controller (bridge, http-json)"));
-        r.append(putToDisplay.row("floor: bare HTTP PUT sent -> displayed on the simulated controller (JDK HttpClient)"));
+        r.append(floors.putToDisplay.row("floor: bare HTTP PUT sent -> displayed on the simulated controller (JDK HttpClient)"));
         r.append(http.row("floor: bare HTTP PUT round trip (sent -> answer read) to the simulated controller"));
         r.append(mqtt.row("floor: one QoS 1 message through the broker to a subscriber"));
         r.append(String.format("%nFrames published while measuring: %d; displayed: %d; never displayed (a newer frame of the sign "
                 + "went first, or the show failed): %d. Floor PUTs that failed (2 s timeout): %d.%n%n", sent, frameToDisplay.size(),
-                sent - frameToDisplay.size(), httpFailed.get()));
+                sent - frameToDisplay.size(), floors.httpFailed.get()));
         r.append("| broker loss -> safe text (`—`) on the controller, per sign | n | p50 ms | p95 ms | p99 ms | max ms |\n"
                 + "|---|---:|---:|---:|---:|---:|\n");
         r.append(toSafe.row(String.format("broker stopped -> sign displays its safe text (grace %d ms)", grace.toMillis())));
@@ -202,7 +192,6 @@ public final class SignBridgeBench {
     }
 
     private int sentMeasured;
-    private final java.util.concurrent.atomic.AtomicInteger httpFailed = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Publishes a new frame for every sign every period, for {@code seconds}. */
     private void publishFor(MqttClient pub, Topics topics, long seconds, boolean measure, int[] seq) throws Exception {
@@ -213,11 +202,11 @@ public final class SignBridgeBench {
             if (due - t0 >= TimeUnit.SECONDS.toNanos(seconds)) {
                 break;
             }
-            pace(due);
+            Floors.pace(due);
             int k = seq[0]++;
             String id = id(k % signs);
             Instant ts = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            SignFrame f = frame(id, k / signs % 500, ts, Duration.ofMinutes(10));
+            SignFrame f = Floors.frame(id, k / signs % 500, ts, Duration.ofMinutes(10));
             if (measure) {
                 published.put(id + "/" + ts, System.nanoTime());
                 sentMeasured++;
@@ -248,97 +237,7 @@ public final class SignBridgeBench {
         if (t != null) {
             frameToDisplay.add((now - t) / 1e6);
         }
-        Long f = floorSent.remove(id + "/" + s.frame().ts());
-        if (f != null) {
-            putToDisplay.add((now - f) / 1e6);
-        }
-    }
-
-    /** The http-json driver's request, bare: PUT one frame, read the echo, at the same rate. */
-    /** The floor's client: one for the run, as the bridge has one, warmed up with it. */
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
-
-    private void httpFloor(Samples s, int cport, int perSecond, long seconds) throws Exception {
-        long t0 = System.nanoTime();
-        long periodNs = 1_000_000_000L / perSecond;
-        long count = seconds * perSecond;
-        List<java.util.concurrent.CompletableFuture<?>> all = new ArrayList<>();
-        for (int n = 0; n < count; n++) {
-            long due = t0 + n * periodNs;
-            pace(due);
-            String id = "floor" + (n % signs);
-            // (a floor sign gets a new frame every `signs` requests, so its ts in millis is unique)
-            SignFrame f = frame(id, n % 500, Instant.now().truncatedTo(ChronoUnit.MILLIS), Duration.ofMinutes(10));
-            HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + cport + "/signs/" + id)).timeout(Duration.ofSeconds(2))
-                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofByteArray(SignFrameCodec.encode(f))).build();
-            long start = System.nanoTime();
-            floorSent.put(id + "/" + f.ts(), start);
-            all.add(http.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray()).thenAccept(r -> {
-                SignFrameCodec.decode(id, r.body());
-                s.add((System.nanoTime() - start) / 1e6);
-            }).exceptionally(e -> {
-                httpFailed.incrementAndGet();
-                return null;
-            }));
-        }
-        java.util.concurrent.CompletableFuture.allOf(all.toArray(new java.util.concurrent.CompletableFuture[0])).get(30, TimeUnit.SECONDS);
-    }
-
-    private void mqttFloor(Samples s, String url, Topics topics, int perSecond, long seconds) throws Exception {
-        Map<String, Long> sent = new ConcurrentHashMap<>();
-        MqttClient sub = client(url, "bench-floor-sub");
-        String topic = topics.root() + "/bench/echo";
-        sub.subscribe(topic, 1, (t, m) -> {
-            Long at = sent.remove(new String(m.getPayload()));
-            if (at != null) {
-                s.add((System.nanoTime() - at) / 1e6);
-            }
-        });
-        MqttClient pub = client(url, "bench-floor-pub");
-        long t0 = System.nanoTime();
-        long periodNs = 1_000_000_000L / perSecond;
-        long count = seconds * perSecond;
-        for (int n = 0; n < count; n++) {
-            pace(t0 + n * periodNs);
-            String key = Integer.toString(n);
-            sent.put(key, System.nanoTime());
-            MqttMessage m = new MqttMessage(key.getBytes());
-            m.setQos(1);
-            pub.publish(topic, m);
-        }
-        Thread.sleep(2_000);
-        pub.disconnect();
-        sub.disconnect();
-        pub.close();
-        sub.close();
-    }
-
-    private static MqttClient client(String url, String id) throws Exception {
-        MqttClient c = new MqttClient(url, id, new MemoryPersistence());
-        MqttConnectOptions o = new MqttConnectOptions();
-        o.setCleanSession(true);
-        o.setMaxInflight(5_000);
-        c.connect(o);
-        return c;
-    }
-
-    private static void pace(long due) throws InterruptedException {
-        long wait = due - System.nanoTime();
-        if (wait > 0) {
-            TimeUnit.NANOSECONDS.sleep(wait);
-        }
-    }
-
-    private static String load() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (Exception e) {
-            return "n/a";
-        }
-    }
-
-    private static <T> T get(Future<T> f) throws Exception {
-        return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        floors.onDisplay(id, s.frame(), now);
     }
 
     /** Latencies in milliseconds. */
