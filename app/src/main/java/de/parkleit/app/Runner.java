@@ -53,7 +53,8 @@ final class Runner {
             b.add("                       (demo only; also in " + a.file() + ")");
         }, () -> b.add("    log in with        PARKLEIT_ADMIN_PASSWORD or PARKLEIT_USERS_FILE (docs/dashboard.md)"));
         b.add("  API docs (OpenAPI):  " + web + "api/v1/openapi.json");
-        b.add("  Open data exports:   " + web + "api/v1/opendata/parkapi.json   …/datex2.xml   …/facilities.geojson");
+        b.add("  Open data exports:   " + web + "api/v1/opendata/datex2/v2.3/status.xml   …/datex2/v3.6/status.xml");
+        b.add("                       …/ppl.json   …/parkapi.json   …/facilities.geojson   (README: Publish your data)");
         b.add("  Health, metrics:     " + web + "health/ready   " + web + "metrics");
         b.add("  City:                " + s.get("city"));
         b.add("  MQTT broker:         " + s.get("mqtt") + "   (topics " + topicRoot + "/…, see docs/mqtt.md)");

@@ -52,7 +52,7 @@ class DemoPlannerIT {
         assertThat(m.find()).as(banner).isTrue();
         user = m.group(1);
         password = m.group(2);
-        assertThat(banner).contains("/planner.html", "/api/v1/openapi.json", "/api/v1/opendata/parkapi.json",
+        assertThat(banner).contains("/planner.html", "/api/v1/openapi.json", "/api/v1/opendata/datex2/v2.3/status.xml", "…/ppl.json", "…/parkapi.json",
                 "mosquitto_pub -h 127.0.0.1 -p " + env.get("PARKLEIT_EMBEDDED_MQTT_PORT") + " -t parkleit/v1/parking/");
         node.backfill().await(180, TimeUnit.SECONDS);
         http = new TestHttp(node.httpPort());
