@@ -117,7 +117,7 @@ public final class Node implements AutoCloseable {
     private void boot(AppConfig cfg, Env env, Mode mode, boolean recordedFeed) {
         LOG.info("parkleit {} starting with {}", mode.name().toLowerCase(java.util.Locale.ROOT), cfg.describe());
         city = CityLoader.load(cfg.city(), AppConfig.CITY);
-        shared = SharedSettings.fromEnv(env, city.folder());
+        shared = SharedSettings.fromEnv(env, city);
         detectors = loadDetectors();
         PortCheck.requireFree("0.0.0.0", cfg.httpPort(), AppConfig.HTTP_PORT);
         mqttUrl = startBrokerIfNeeded(cfg, env, mode);
@@ -154,11 +154,11 @@ public final class Node implements AutoCloseable {
             WorkerExecutor routingPool = vertx.createSharedWorkerExecutor("parkleit-routing", routingConfig.workers());
             routes.add(new RouteHandler(routingPool, network));
             routes.add(new RoadsHandler(routingPool, network));
-            GuidanceConfig guidanceConfig = GuidanceConfig.fromEnv(env);
+            GuidanceConfig guidanceConfig = GuidanceConfig.fromEnv(env, shared);
             RoadNetwork foot = guidanceConfig.walkOnNetwork()
                     ? RoadNetwork.load(city.roadNetwork(), TravelMode.FOOT, routingConfig) : null;
-            guidance = new GuidanceVerticle(guidanceConfig, ForecastConfig.fromEnv(env, city.folder()),
-                    SignsConfig.fromEnv(env, city.folder()),
+            guidance = new GuidanceVerticle(guidanceConfig, ForecastConfig.fromEnv(env, shared.zone()),
+                    SignsConfig.fromEnv(env, shared, city.folder()),
                     mqtt.withClientId(mqtt.clientId() + "-guidance-" + shortRandom()), city, network, foot, store, routingPool,
                     registry, health, clock);
             routes.add(guidance.routes());
@@ -167,7 +167,7 @@ public final class Node implements AutoCloseable {
         if (simClock != null) {
             routes.add(simulationClockRoutes(simClock, guidance));
         }
-        IngestConfig ingestConfig = IngestConfig.fromEnv(env, cfg.dataDir());
+        IngestConfig ingestConfig = IngestConfig.fromEnv(env, shared, cfg.dataDir());
         DashboardConfig dashboardConfig = DashboardConfig.fromEnv(env, shared);
         if (mode == Mode.DEMO) {
             demoAccount = DemoPlannerAccount.inDataDir(cfg.dataDir());
@@ -295,7 +295,7 @@ public final class Node implements AutoCloseable {
     }
 
     private void startSimulation(Env env, MqttSettings mqtt) {
-        SimulatorConfig configured = SimulatorConfig.fromEnv(env);
+        SimulatorConfig configured = SimulatorConfig.fromEnv(env, shared);
         // the city's detectors are simulated unless PARKLEIT_SIM_DETECTORS names others
         SimulatorConfig sim = configured.detectors().isEmpty() && env.raw("PARKLEIT_SIM_DETECTORS").isEmpty()
                 ? configured.withDetectors(detectors.stream().map(Detector::id).toList()) : configured;
@@ -328,7 +328,7 @@ public final class Node implements AutoCloseable {
      * process (its acks show in the planner's signs view); the feeds on a free port unless PARKLEIT_SIGNBRIDGE_PORT is set.
      */
     private void startSignBridge(Env env, MqttSettings mqtt, PrometheusMeterRegistry registry) {
-        SignBridgeConfig c = SignBridgeConfig.fromEnv(env, city.folder());
+        SignBridgeConfig c = SignBridgeConfig.fromEnv(env, shared, city.folder());
         SignBridgeConfig config = new SignBridgeConfig(c.topicRoot(), c.signsFile(), c.safeText(), c.timings(),
                 env.raw("PARKLEIT_SIGNBRIDGE_PORT").isPresent() ? c.httpPort() : 0, c.country(), c.publisher());
         signController = new ControllerDisplay(Clock.systemUTC());

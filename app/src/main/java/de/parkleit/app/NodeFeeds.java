@@ -89,6 +89,6 @@ final class NodeFeeds {
                 fetcher.close();
             }
         }
-        return new TakenIn(new City(city.name(), facilities, city.roadNetwork(), city.folder()), out);
+        return new TakenIn(new City(city.name(), facilities, city.roadNetwork(), city.folder(), city.timezone(), city.locale()), out);
     }
 }

@@ -129,7 +129,7 @@ public record DashboardConfig(String bindHost, int httpPort, String topicRoot, S
 
     /** Without a city folder: the zone is {@code PARKLEIT_TIMEZONE}, else UTC. */
     public static DashboardConfig fromEnv(Env env) {
-        return fromEnv(env, SharedSettings.fromEnv(env, null));
+        return fromEnv(env, SharedSettings.fromEnv(env, (de.parkleit.core.city.City) null));
     }
 
     /** @param shared the settings {@code app} read once: topic root and zone come from there */

@@ -40,9 +40,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Properties;
 import io.vertx.ext.web.handler.CorsHandler;
 import java.net.BindException;
 import java.nio.file.Path;
@@ -178,20 +176,18 @@ public final class DashboardVerticle extends VerticleBase {
         return openApi.undocumented();
     }
 
-    /** Reads the optional {@code detectors.geojson} without blocking (the zone comes with the config). */
+    /**
+     * Reads the optional {@code detectors.geojson} without blocking (the zone comes with the config, the locale with
+     * the loaded city).
+     */
     private Future<Void> loadCityFiles() {
+        if (city.locale() != null) {
+            webApp.locale(city.locale());
+        }
         if (city.folder() == null) {
             return Future.succeededFuture();
         }
-        return readIfExists(city.folder().resolve("detectors.geojson"), bytes -> detectors = DetectorLocations.parse(bytes))
-                .compose(v -> readIfExists(city.folder().resolve("city.properties"), bytes -> {
-                    Properties p = new Properties();
-                    p.load(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
-                    String locale = p.getProperty("locale");
-                    if (locale != null) {
-                        webApp.locale(locale.strip());
-                    }
-                }));
+        return readIfExists(city.folder().resolve("detectors.geojson"), bytes -> detectors = DetectorLocations.parse(bytes));
     }
 
     private interface FileUse {

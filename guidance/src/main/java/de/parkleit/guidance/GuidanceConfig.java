@@ -3,6 +3,7 @@ package de.parkleit.guidance;
 import de.parkleit.core.Ids;
 import de.parkleit.core.topic.Topics;
 import de.parkleit.platform.config.ConfigException;
+import de.parkleit.platform.config.SharedSettings;
 import de.parkleit.platform.config.Env;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -88,8 +89,12 @@ public record GuidanceConfig(String topicRoot, String instanceId, double radiusM
     }
 
     public static GuidanceConfig fromEnv(Env env) {
-        GuidanceConfig d = defaults(env.string("PARKLEIT_TOPIC_ROOT", Topics.DEFAULT_ROOT),
-                env.string("PARKLEIT_INSTANCE_ID", "node1"));
+        return fromEnv(env, SharedSettings.fromEnv(env));
+    }
+
+    /** As {@link #fromEnv(Env)}, with the topic root, instance id and stale-after from the node's shared settings. */
+    public static GuidanceConfig fromEnv(Env env, SharedSettings shared) {
+        GuidanceConfig d = defaults(shared.topicRoot(), shared.instanceId());
         return new GuidanceConfig(d.topicRoot, d.instanceId,
                 number(env, "PARKLEIT_GUIDANCE_RADIUS_M", d.radiusMeters),
                 env.integer("PARKLEIT_GUIDANCE_CANDIDATES", d.maxCandidates),
@@ -105,7 +110,7 @@ public record GuidanceConfig(String topicRoot, String instanceId, double radiusM
                 env.duration("PARKLEIT_GUIDANCE_FULL_PENALTY", d.fullPenalty),
                 number(env, "PARKLEIT_GUIDANCE_UNKNOWN_PROBABILITY", d.unknownProbability),
                 number(env, "PARKLEIT_GUIDANCE_UNKNOWN_BUDGET", d.unknownBudgetShare),
-                env.duration("PARKLEIT_STALE_AFTER", d.staleAfter),
+                shared.staleAfter(),
                 env.duration("PARKLEIT_GUIDANCE_MAX_AHEAD", d.maxAhead),
                 env.bool("PARKLEIT_GUIDANCE_SHARE", d.shareIssued),
                 env.bool("PARKLEIT_GUIDANCE_WALK_NETWORK", d.walkOnNetwork));

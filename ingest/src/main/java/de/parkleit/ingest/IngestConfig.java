@@ -3,6 +3,7 @@ package de.parkleit.ingest;
 import de.parkleit.core.topic.Topics;
 import de.parkleit.ingest.throttle.GatewayLimits;
 import de.parkleit.platform.config.ConfigException;
+import de.parkleit.platform.config.SharedSettings;
 import de.parkleit.platform.config.Env;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,6 +100,11 @@ public record IngestConfig(String topicRoot, String shareGroup, Duration staleAf
     }
 
     public static IngestConfig fromEnv(Env env, Path dataDir) {
+        return fromEnv(env, SharedSettings.fromEnv(env), dataDir);
+    }
+
+    /** As {@link #fromEnv(Env, Path)}, with the topic root and stale-after from the node's shared settings. */
+    public static IngestConfig fromEnv(Env env, SharedSettings shared, Path dataDir) {
         String group = env.raw("PARKLEIT_INGEST_SHARE_GROUP").orElse("none");
         Duration interval = env.raw("PARKLEIT_INGEST_STATE_INTERVAL").filter(v -> v.equals("0")).isPresent()
                 ? Duration.ZERO : env.duration("PARKLEIT_INGEST_STATE_INTERVAL", DEFAULT_STATE_INTERVAL);
@@ -112,9 +118,9 @@ public record IngestConfig(String topicRoot, String shareGroup, Duration staleAf
             }
         }
         return new IngestConfig(
-                env.string("PARKLEIT_TOPIC_ROOT", Topics.DEFAULT_ROOT),
+                shared.topicRoot(),
                 group.equals("none") ? null : group,
-                env.duration("PARKLEIT_STALE_AFTER", Duration.ofMinutes(15)),
+                shared.staleAfter(),
                 env.duration("PARKLEIT_INGEST_MAX_FUTURE", Duration.ofMinutes(5)),
                 env.intInRange("PARKLEIT_INGEST_MAX_PAYLOAD", 4096, 64, 1 << 20),
                 env.intInRange("PARKLEIT_INGEST_MAX_UPLINK", 16384, 64, 1 << 20),

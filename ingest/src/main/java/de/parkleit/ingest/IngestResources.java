@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,17 +51,11 @@ record IngestResources(DiskSpool spool, DeviceMap devices, ZoneId zone) {
         if (config.zone() != null) {
             return config.zone();
         }
-        Path props = city.folder() == null ? null : city.folder().resolve("city.properties");
-        if (props != null && Files.isRegularFile(props)) {
-            Properties p = new Properties();
-            try (Reader r = Files.newBufferedReader(props, StandardCharsets.UTF_8)) {
-                p.load(r);
-                String tz = p.getProperty("timezone");
-                if (tz != null) {
-                    return ZoneId.of(tz.trim());
-                }
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("cannot read the timezone of {}: {}", props, e.toString());
+        if (city.timezone() != null) {
+            try {
+                return ZoneId.of(city.timezone());
+            } catch (RuntimeException e) {
+                LOG.warn("cannot read the timezone of {}: {}", city.name(), e.toString());
             }
         }
         return ZoneOffset.UTC;

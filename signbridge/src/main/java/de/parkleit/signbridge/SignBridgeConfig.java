@@ -2,6 +2,7 @@ package de.parkleit.signbridge;
 
 import de.parkleit.core.topic.Topics;
 import de.parkleit.platform.config.ConfigException;
+import de.parkleit.platform.config.SharedSettings;
 import de.parkleit.platform.config.Env;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,11 @@ public record SignBridgeConfig(String topicRoot, Path signsFile, SafeText safeTe
     }
 
     public static SignBridgeConfig fromEnv(Env env, Path cityFolder) {
+        return fromEnv(env, SharedSettings.fromEnv(env), cityFolder);
+    }
+
+    /** As {@link #fromEnv(Env, Path)}, with the topic root from the shared settings. */
+    public static SignBridgeConfig fromEnv(Env env, SharedSettings shared, Path cityFolder) {
         Path file = env.raw("PARKLEIT_SIGNS_FILE").map(Path::of).orElse(cityFolder.resolve("signs.geojson"));
         if (!Files.isRegularFile(file)) {
             throw new ConfigException("the sign bridge needs the city's signs: " + file.toAbsolutePath()
@@ -59,7 +65,7 @@ public record SignBridgeConfig(String topicRoot, Path signsFile, SafeText safeTe
         } catch (IllegalArgumentException e) {
             throw new ConfigException("PARKLEIT_SIGNBRIDGE_*: " + e.getMessage(), e);
         }
-        return new SignBridgeConfig(env.string("PARKLEIT_TOPIC_ROOT", Topics.DEFAULT_ROOT), file, safe, t,
+        return new SignBridgeConfig(shared.topicRoot(), file, safe, t,
                 env.port("PARKLEIT_SIGNBRIDGE_PORT", 8091), env.string("PARKLEIT_SIGNBRIDGE_COUNTRY", "de"),
                 env.string("PARKLEIT_SIGNBRIDGE_PUBLISHER", "parkleit"));
     }

@@ -1,6 +1,7 @@
 package de.parkleit.simulator;
 
 import de.parkleit.platform.config.ConfigException;
+import de.parkleit.platform.config.SharedSettings;
 import de.parkleit.platform.config.Env;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -79,11 +80,16 @@ public record SimulatorConfig(boolean enabled, Duration publishInterval, int qos
     }
 
     public static SimulatorConfig fromEnv(Env env) {
+        return fromEnv(env, SharedSettings.fromEnv(env));
+    }
+
+    /** As {@link #fromEnv(Env)}, with the topic root from the shared settings. */
+    public static SimulatorConfig fromEnv(Env env, SharedSettings shared) {
         return new SimulatorConfig(
                 env.bool("PARKLEIT_SIM_ENABLED", true),
                 env.duration("PARKLEIT_SIM_INTERVAL", Duration.ofSeconds(15)),
                 env.intInRange("PARKLEIT_SIM_QOS", 1, 0, 1),
-                env.string("PARKLEIT_TOPIC_ROOT", de.parkleit.core.topic.Topics.DEFAULT_ROOT),
+                shared.topicRoot(),
                 zone(env, "PARKLEIT_SIM_TIMEZONE", "Europe/Berlin"),
                 env.duration("PARKLEIT_SIM_MEAN_DWELL", Duration.ofMinutes(90)),
                 seed(env, "PARKLEIT_SIM_SEED", 1),

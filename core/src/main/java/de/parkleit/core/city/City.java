@@ -13,8 +13,15 @@ import java.util.Optional;
  *
  * @param roadNetwork OSM PBF extract of the city's roads, or null if the city has none
  * @param folder      the city folder it was loaded from
+ * @param timezone    {@code timezone} in the city's {@code city.properties}, or null if it names none
+ * @param locale      {@code locale} in the city's {@code city.properties} (e.g. {@code de}), or null
  */
-public record City(String name, List<Facility> facilities, Path roadNetwork, Path folder) {
+public record City(String name, List<Facility> facilities, Path roadNetwork, Path folder, String timezone, String locale) {
+
+    /** A city whose folder names no timezone and no locale. */
+    public City(String name, List<Facility> facilities, Path roadNetwork, Path folder) {
+        this(name, facilities, roadNetwork, folder, null, null);
+    }
 
     public City {
         Objects.requireNonNull(name, "name");

@@ -2,6 +2,7 @@ package de.parkleit.guidance.signs;
 
 import de.parkleit.core.topic.Topics;
 import de.parkleit.platform.config.ConfigException;
+import de.parkleit.platform.config.SharedSettings;
 import de.parkleit.platform.config.Env;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +59,11 @@ public record SignsConfig(String topicRoot, Path signsFile, Thresholds threshold
 
     /** @param cityFolder where the default {@code signs.geojson} is looked for */
     public static SignsConfig fromEnv(Env env, Path cityFolder) {
+        return fromEnv(env, SharedSettings.fromEnv(env), cityFolder);
+    }
+
+    /** As {@link #fromEnv(Env, Path)}, with the topic root and stale-after from the node's shared settings. */
+    public static SignsConfig fromEnv(Env env, SharedSettings shared, Path cityFolder) {
         Path file = env.raw("PARKLEIT_SIGNS_FILE").map(Path::of).orElse(cityFolder.resolve("signs.geojson"));
         if (env.raw("PARKLEIT_SIGNS_FILE").isPresent() && !Files.isRegularFile(file)) {
             throw new ConfigException("PARKLEIT_SIGNS_FILE must name a signs.geojson file, but " + file.toAbsolutePath()
@@ -73,9 +79,9 @@ public record SignsConfig(String topicRoot, Path signsFile, Thresholds threshold
         } catch (IllegalArgumentException e) {
             throw new ConfigException("PARKLEIT_SIGN_*_RISING/_FALLING: " + e.getMessage(), e);
         }
-        return new SignsConfig(env.string("PARKLEIT_TOPIC_ROOT", Topics.DEFAULT_ROOT), Files.isRegularFile(file) ? file : null,
+        return new SignsConfig(shared.topicRoot(), Files.isRegularFile(file) ? file : null,
                 t, env.duration("PARKLEIT_SIGN_VALIDITY", Duration.ofMinutes(2)),
-                env.duration("PARKLEIT_STALE_AFTER", Duration.ofMinutes(15)),
+                shared.staleAfter(),
                 env.duration("PARKLEIT_SIGN_SETTLE", Duration.ofSeconds(1)),
                 env.raw("PARKLEIT_SIGN_MIN_INTERVAL").filter(v -> v.equals("0")).isPresent() ? Duration.ZERO
                         : env.duration("PARKLEIT_SIGN_MIN_INTERVAL", DEFAULT_MIN_INTERVAL));

@@ -1,14 +1,12 @@
 package de.parkleit.platform.config;
 
 import de.parkleit.core.topic.Topics;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
+import de.parkleit.core.city.City;
+import de.parkleit.platform.city.CityLoader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
-import java.util.Properties;
 
 /**
  * The settings every service shares, read once (in {@code app}) and passed down.
@@ -39,10 +37,24 @@ public record SharedSettings(String topicRoot, Duration staleAfter, ZoneId zone,
         }
     }
 
+    /** Without a city: the zone is {@code PARKLEIT_TIMEZONE}, else UTC (for tools and tests that run no city). */
+    public static SharedSettings fromEnv(Env env) {
+        return fromEnv(env, (City) null);
+    }
+
+    /** @param city the loaded city whose {@code timezone} may name the zone, or null */
+    public static SharedSettings fromEnv(Env env, City city) {
+        return fromEnv(env, zone(env, city == null ? null : city.timezone()));
+    }
+
     /** @param cityFolder the city folder whose {@code city.properties} may name the zone, or null */
     public static SharedSettings fromEnv(Env env, Path cityFolder) {
+        return fromEnv(env, zone(env, cityFolder));
+    }
+
+    private static SharedSettings fromEnv(Env env, ZoneId zone) {
         return new SharedSettings(env.string(TOPIC_ROOT, Topics.DEFAULT_ROOT), env.duration(STALE_AFTER, Duration.ofMinutes(15)),
-                zone(env, cityFolder), env.string(INSTANCE_ID, "node1"));
+                zone, env.string(INSTANCE_ID, "node1"));
     }
 
     public Topics topics() {
@@ -51,25 +63,15 @@ public record SharedSettings(String topicRoot, Duration staleAfter, ZoneId zone,
 
     /** The one rule for the zone: {@code PARKLEIT_TIMEZONE}, else the city's {@code timezone}, else UTC. */
     public static ZoneId zone(Env env, Path cityFolder) {
-        String id = env.raw(TIMEZONE).orElseGet(() -> cityZone(cityFolder));
+        return zone(env, CityLoader.properties(cityFolder).getProperty("timezone"));
+    }
+
+    private static ZoneId zone(Env env, String cityTimezone) {
+        String id = env.raw(TIMEZONE).orElseGet(() -> cityTimezone == null ? "UTC" : cityTimezone);
         try {
             return ZoneId.of(id.strip());
         } catch (RuntimeException e) {
             throw new ConfigException(TIMEZONE + " must be a zone id like Europe/Berlin, got \"" + id + "\"");
         }
-    }
-
-    private static String cityZone(Path cityFolder) {
-        Path file = cityFolder == null ? null : cityFolder.resolve("city.properties");
-        if (file == null || !Files.isRegularFile(file)) {
-            return "UTC";
-        }
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file)) {
-            p.load(r);
-        } catch (IOException e) {
-            throw new ConfigException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        return p.getProperty("timezone", "UTC").trim();
     }
 }

@@ -58,6 +58,11 @@ public record ForecastConfig(boolean model, int historyWeeks, int warmupWeeks, D
 
     /** Reads the variables above; {@code cityFolder} (may be null) supplies the city's {@code timezone}. */
     public static ForecastConfig fromEnv(Env env, Path cityFolder) {
+        return fromEnv(env, SharedSettings.zone(env, cityFolder));
+    }
+
+    /** Reads the variables above; {@code zone} is the shared settings' zone. */
+    public static ForecastConfig fromEnv(Env env, ZoneId zone) {
         ForecastConfig d = defaults(ZoneId.of("UTC"));
         String mode = env.string(MODE, "model").trim().toLowerCase(Locale.ROOT);
         if (!mode.equals("model") && !mode.equals("trend")) {
@@ -67,7 +72,7 @@ public record ForecastConfig(boolean model, int historyWeeks, int warmupWeeks, D
                 env.intInRange(HISTORY_WEEKS, d.historyWeeks, 2, 10),
                 env.intInRange(WARMUP_WEEKS, d.warmupWeeks, 1, 8),
                 env.duration(RETRAIN, d.retrainEvery),
-                SharedSettings.zone(env, cityFolder));
+                zone);
     }
 
     /** The effective configuration for the start-up log. */

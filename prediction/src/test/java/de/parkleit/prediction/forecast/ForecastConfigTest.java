@@ -23,7 +23,7 @@ class ForecastConfigTest {
         assertThat(c.warmupWeeks()).isEqualTo(2);
         assertThat(c.retrainEvery()).isEqualTo(Duration.ofHours(6));
         assertThat(c.zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
-        assertThat(ForecastConfig.fromEnv(new Env(Map.of()), null).zone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(ForecastConfig.fromEnv(new Env(Map.of()), (Path) null).zone()).isEqualTo(ZoneId.of("UTC"));
     }
 
     @Test

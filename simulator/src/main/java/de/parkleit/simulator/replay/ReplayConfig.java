@@ -2,6 +2,7 @@ package de.parkleit.simulator.replay;
 
 import de.parkleit.platform.config.ConfigException;
 import de.parkleit.platform.config.Env;
+import de.parkleit.platform.config.SharedSettings;
 import de.parkleit.simulator.gateway.PayloadFormat;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -40,6 +41,11 @@ public record ReplayConfig(Path dataDir, Path mapping, LocalDateTime from, int d
     }
 
     public static ReplayConfig fromEnv(Env env) {
+        return fromEnv(env, SharedSettings.fromEnv(env));
+    }
+
+    /** As {@link #fromEnv(Env)}, with the topic root from the shared settings. */
+    public static ReplayConfig fromEnv(Env env, SharedSettings shared) {
         String from = env.string("PARKLEIT_REPLAY_FROM", "2024-06-01T00:00");
         String speed = env.string("PARKLEIT_REPLAY_SPEED", "60");
         String format = env.string("PARKLEIT_REPLAY_FORMAT", "native");
@@ -47,7 +53,7 @@ public record ReplayConfig(Path dataDir, Path mapping, LocalDateTime from, int d
             return new ReplayConfig(env.path("PARKLEIT_REPLAY_DATA", "opendata/muenster"),
                     env.raw("PARKLEIT_REPLAY_MAPPING").map(Path::of).orElse(null), LocalDateTime.parse(from),
                     env.intInRange("PARKLEIT_REPLAY_DAYS", 7, 1, 366), Double.parseDouble(speed), PayloadFormat.parse(format),
-                    env.string("PARKLEIT_TOPIC_ROOT", "parkleit/v1"), ZoneId.of("Europe/Berlin"));
+                    shared.topicRoot(), ZoneId.of("Europe/Berlin"));
         } catch (DateTimeParseException e) {
             throw new ConfigException("PARKLEIT_REPLAY_FROM must be a local date-time like 2024-06-01T00:00, got \"" + from + "\"");
         } catch (NumberFormatException e) {
