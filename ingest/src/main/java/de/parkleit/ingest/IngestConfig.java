@@ -37,8 +37,9 @@ import java.util.Objects;
  *                         facilities floods the state and sign subscribers: docs/reliability.md, "Soak")
  * @param lorawanDevices   CSV mapping LoRaWAN device EUIs to facilities/spaces, or null
  *                         ({@code PARKLEIT_LORAWAN_DEVICES}, default {@code <city folder>/lorawan-devices.csv} if present)
- * @param zone             local time zone (what "night" is for drift detection), or null for the city's
- *                         {@code timezone} in city.properties, else UTC ({@code PARKLEIT_TIMEZONE})
+ * @param zone             local time zone (what "night" is for drift detection): from {@link #fromEnv(Env, SharedSettings, Path)} the shared
+ *                         settings' zone ({@link SharedSettings#zone}: {@code PARKLEIT_TIMEZONE}, else the city's
+ *                         {@code timezone}, else UTC); null (direct construction) for the city's timezone, else UTC
  * @param connections      input connections of this instance to the broker, each subscribed through the share
  *                         group; more than one needs a share group and is ignored without one (the embedded broker
  *                         delivers nothing to shared subscriptions of MQTT 3.1.1 clients)
@@ -103,20 +104,12 @@ public record IngestConfig(String topicRoot, String shareGroup, Duration staleAf
         return fromEnv(env, SharedSettings.fromEnv(env), dataDir);
     }
 
-    /** As {@link #fromEnv(Env, Path)}, with the topic root and stale-after from the node's shared settings. */
+    /** As {@link #fromEnv(Env, Path)}, with the topic root, stale-after and zone from the node's shared settings. */
     public static IngestConfig fromEnv(Env env, SharedSettings shared, Path dataDir) {
         String group = env.raw("PARKLEIT_INGEST_SHARE_GROUP").orElse("none");
         Duration interval = env.raw("PARKLEIT_INGEST_STATE_INTERVAL").filter(v -> v.equals("0")).isPresent()
                 ? Duration.ZERO : env.duration("PARKLEIT_INGEST_STATE_INTERVAL", DEFAULT_STATE_INTERVAL);
-        ZoneId zone = null;
-        if (env.raw("PARKLEIT_TIMEZONE").isPresent()) {
-            try {
-                zone = ZoneId.of(env.raw("PARKLEIT_TIMEZONE").get());
-            } catch (RuntimeException e) {
-                throw new ConfigException("PARKLEIT_TIMEZONE must be a zone id like Europe/Berlin, got \""
-                        + env.raw("PARKLEIT_TIMEZONE").get() + "\"");
-            }
-        }
+        ZoneId zone = shared.zone();
         return new IngestConfig(
                 shared.topicRoot(),
                 group.equals("none") ? null : group,

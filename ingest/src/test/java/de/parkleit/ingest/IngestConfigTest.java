@@ -23,7 +23,7 @@ class IngestConfigTest {
         assertThat(c.maxPayloadBytes()).isEqualTo(4096);
         assertThat(c.spoolDir()).isEqualTo(Path.of("data", "ingest-spool"));
         assertThat(c.stateInterval()).isEqualTo(Duration.ofMillis(250));
-        assertThat(c.zone()).isNull();
+        assertThat(c.zone()).as("no city, no PARKLEIT_TIMEZONE: the shared settings' UTC").isEqualTo(ZoneId.of("UTC"));
         assertThat(c.connections()).isEqualTo(1);
         assertThat(IngestConfig.fromEnv(new Env(Map.of("PARKLEIT_INGEST_STATE_INTERVAL", "0"))).stateInterval()).isZero();
     }
